@@ -1,0 +1,317 @@
+//! Reading documents and options: limits, typed parsing, the structural walk that lists
+//! every problem, and the checks between parts.
+//!
+//! The order (DESIGN §5): the byte limit; a quick pass for the depth, string and list
+//! limits; the typed parse; and only when that fails, a walk of the JSON value against the
+//! generated schema to list every structural problem. A document that parses is then
+//! checked between its parts (ids, references, duplicates, periods).
+
+mod check;
+mod scan;
+pub(crate) mod suggest;
+pub(crate) mod walk;
+
+use std::io::Read;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Issue, Problems};
+use crate::model::{Initiative, Limits, Options};
+
+pub(crate) use scan::line_column;
+
+/// Gathers issues up to the issue limit and counts the rest.
+pub(crate) struct Collector {
+    issues: Vec<Issue>,
+    more: u64,
+    cap: usize,
+}
+
+impl Collector {
+    pub(crate) fn new(cap: u32) -> Self {
+        Collector { issues: Vec::new(), more: 0, cap: cap.max(1) as usize }
+    }
+
+    /// A collector that keeps nothing.
+    pub(crate) fn discard() -> Self {
+        Collector { issues: Vec::new(), more: 0, cap: 0 }
+    }
+
+    pub(crate) fn push(&mut self, issue: Issue) {
+        if self.issues.len() < self.cap {
+            self.issues.push(issue);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub(crate) fn push_pointer(&mut self, code: &'static str, ptr: &str, message: String) {
+        if self.issues.len() < self.cap {
+            self.issues.push(Issue::at_pointer(code, ptr, message));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Whether the list is full. The walk stops early then: the count of the rest is
+    /// exact for the checks between parts, a lower bound for the structural walk.
+    pub(crate) fn is_full(&self) -> bool {
+        self.issues.len() >= self.cap && self.cap > 0
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.issues.is_empty() && self.more == 0
+    }
+
+    pub(crate) fn into_problems(self) -> Problems {
+        Problems { issues: self.issues, more: self.more }
+    }
+}
+
+/// Turns a JSON syntax error into an issue with line and column.
+fn syntax_issue(e: &serde_json::Error) -> Issue {
+    let text = e.to_string();
+    let what = match text.find(" at line ") {
+        Some(i) => &text[..i],
+        None => &text[..],
+    };
+    let (code, message) = if what.contains("number out of range") {
+        ("value.not_finite", "this number is too large to be used".to_string())
+    } else if what.contains("recursion limit exceeded") {
+        ("limit.exceeded", "the document is nested too deeply".to_string())
+    } else if e.is_eof() {
+        ("json.syntax", format!("the JSON text ends too early ({what}): a bracket or quote may be missing"))
+    } else {
+        ("json.syntax", format!("the JSON text is broken here: {what}"))
+    };
+    Issue::at_text(code, e.line().max(1) as u64, e.column().max(1) as u64, message)
+}
+
+fn bytes_limit(len: usize, limits: &Limits) -> Result<(), Error> {
+    if len as u64 > limits.max_document_bytes {
+        return Err(Error::limit(Issue::at_pointer(
+            "limit.exceeded",
+            "",
+            format!(
+                "the document is {len} bytes; the limit is {} (option limits.max_document_bytes)",
+                limits.max_document_bytes
+            ),
+        )));
+    }
+    Ok(())
+}
+
+/// Parses `text` as `T`: limits, typed parse, and on failure the structural walk against
+/// `schema`, which lists every problem.
+pub(crate) fn parse_checked<T: DeserializeOwned>(
+    text: &str,
+    limits: &Limits,
+    schema: &serde_json::Value,
+    unknown_code: &'static str,
+) -> Result<T, Problems> {
+    let mut out = Collector::new(limits.max_issues);
+    let typed_err = match serde_json::from_str::<T>(text) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    if typed_err.is_syntax() || typed_err.is_eof() {
+        out.push(syntax_issue(&typed_err));
+        return Err(out.into_problems());
+    }
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            out.push(syntax_issue(&e));
+            return Err(out.into_problems());
+        }
+    };
+    let mut ptr = String::new();
+    walk::Walker::new(schema, &mut out, unknown_code).walk(&value, schema, &mut ptr, None);
+    if out.is_empty() {
+        // The walk found nothing the typed reader refused: say what the reader said.
+        let text = typed_err.to_string();
+        let what = text.find(" at line ").map_or(&text[..], |i| &text[..i]);
+        let code = if what.starts_with("duplicate field") { "field.duplicate" } else { "type.mismatch" };
+        let message = if code == "field.duplicate" {
+            format!("a field is given twice ({what}); give each field once")
+        } else {
+            format!("this value cannot be read: {what}")
+        };
+        out.push(Issue::at_text(code, typed_err.line().max(1) as u64, typed_err.column().max(1) as u64, message));
+    }
+    Err(out.into_problems())
+}
+
+/// Reads an initiative from JSON text, with the given limits.
+///
+/// Returns the model, or [`Error::InvalidDocument`] listing every problem (up to
+/// `limits.max_issues`, with the count of the rest), or [`Error::LimitExceeded`].
+///
+/// # Example
+/// ```
+/// use convener::model::Limits;
+/// let err = convener::load::initiative_from_json(r#"{"format": "convener/1",
+///   "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#, &Limits::default()).unwrap_err();
+/// assert_eq!(err.issues()[0].code, "reference.unknown_partner");
+/// assert_eq!(err.issues()[0].pointer(), Some("/ties/0/to"));
+/// ```
+pub fn initiative_from_json(text: &str, limits: &Limits) -> Result<Initiative, Error> {
+    bytes_limit(text.len(), limits)?;
+    scan::check_limits(text.as_bytes(), limits).map_err(Error::limit)?;
+    let doc: Initiative = parse_checked(text, limits, crate::schema::initiative(), "field.unknown")
+        .map_err(|p| limit_or_invalid(p, Error::InvalidDocument))?;
+    validate_with(&doc, limits)?;
+    Ok(doc)
+}
+
+/// A lone `limit.exceeded` found while parsing is the limit error, not an invalid document.
+fn limit_or_invalid(p: Problems, invalid: fn(Problems) -> Error) -> Error {
+    match p.issues.as_slice() {
+        [only] if only.code == "limit.exceeded" => Error::limit(only.clone()),
+        _ => invalid(p),
+    }
+}
+
+/// Reads an initiative from bytes that should be UTF-8 JSON text.
+///
+/// # Example
+/// ```
+/// use convener::model::Limits;
+/// let err = convener::load::initiative_from_slice(b"\xff\xfe", &Limits::default()).unwrap_err();
+/// assert_eq!(err.issues()[0].code, "encoding.invalid");
+/// ```
+pub fn initiative_from_slice(bytes: &[u8], limits: &Limits) -> Result<Initiative, Error> {
+    bytes_limit(bytes.len(), limits)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => initiative_from_json(text, limits),
+        Err(e) => {
+            let (line, column) = line_column(bytes, e.valid_up_to());
+            Err(Error::InvalidDocument(Problems {
+                issues: vec![Issue::at_text(
+                    "encoding.invalid",
+                    line,
+                    column,
+                    "the document is not UTF-8 text; save it as UTF-8 and try again",
+                )],
+                more: 0,
+            }))
+        }
+    }
+}
+
+/// Reads an initiative from a reader (a file, a network stream), reading no more than
+/// the byte limit allows.
+///
+/// # Example
+/// ```
+/// use convener::model::Limits;
+/// let text = r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#;
+/// let doc = convener::load::initiative_from_reader(text.as_bytes(), &Limits::default()).unwrap();
+/// assert!(doc.partners.is_empty());
+/// ```
+pub fn initiative_from_reader(reader: impl Read, limits: &Limits) -> Result<Initiative, Error> {
+    let mut bytes = Vec::new();
+    let cap = limits.max_document_bytes.saturating_add(1);
+    reader.take(cap).read_to_end(&mut bytes).map_err(|source| Error::Io {
+        message: format!("could not read the document: {source}"),
+        source,
+    })?;
+    initiative_from_slice(&bytes, limits)
+}
+
+/// Checks a model between its parts (ids, references, duplicates, periods, finite
+/// numbers): what the loader checks after parsing, for models built in code.
+///
+/// # Example
+/// ```
+/// use convener::Initiative;
+/// use convener::model::{Id, InitiativeInfo, Level, Partner, Text, Tie};
+/// let id = |s: &str| Id::new(s).unwrap();
+/// let mut doc = Initiative::new(InitiativeInfo::new(id("x"), Text::new("X").unwrap()),
+///     vec![Partner::new(id("a"), Text::new("A").unwrap())]);
+/// doc.ties.push(Tie::new(id("a"), id("a"), Level::Cooperate));
+/// let err = convener::load::validate(&doc).unwrap_err();
+/// assert_eq!(err.issues()[0].code, "tie.self");
+/// ```
+pub fn validate(doc: &Initiative) -> Result<(), Error> {
+    validate_with(doc, &Limits::default())
+}
+
+fn validate_with(doc: &Initiative, limits: &Limits) -> Result<(), Error> {
+    let mut out = Collector::new(limits.max_issues);
+    check::check(doc, &mut out);
+    if out.is_empty() { Ok(()) } else { Err(Error::InvalidDocument(out.into_problems())) }
+}
+
+/// Reads [`Options`] from JSON text. Unknown keys are `options.unknown`; every problem is
+/// listed, as for documents.
+///
+/// # Example
+/// ```
+/// let err = convener::load::options_from_json(r#"{"min_level": "best", "asof": "2024"}"#).unwrap_err();
+/// let codes: Vec<_> = err.issues().iter().map(|i| i.code).collect();
+/// assert_eq!(codes, ["options.unknown", "value.unknown"]);
+/// ```
+pub fn options_from_json(text: &str) -> Result<Options, Error> {
+    let limits = Limits { max_document_bytes: 1 << 20, ..Limits::default() };
+    bytes_limit(text.len(), &limits)?;
+    scan::check_limits(text.as_bytes(), &limits).map_err(Error::limit)?;
+    parse_checked(text, &limits, crate::schema::options(), "options.unknown")
+        .map_err(|p| limit_or_invalid(p, Error::InvalidOptions))
+}
+
+impl Initiative {
+    /// Reads an initiative from JSON text with the default limits. See
+    /// [`load::initiative_from_json`](initiative_from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let err = Initiative::from_json(r#"{"format": "convener/2"}"#).unwrap_err();
+    /// let codes: Vec<_> = err.issues().iter().map(|i| i.code).collect();
+    /// assert_eq!(codes, ["format.unsupported", "field.missing", "field.missing"]);
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        initiative_from_json(text, &Limits::default())
+    }
+
+    /// Reads an initiative from JSON text with the given limits.
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Self, Error> {
+        initiative_from_json(text, limits)
+    }
+
+    /// Reads an initiative from a reader with the default limits.
+    pub fn from_reader(reader: impl Read) -> Result<Self, Error> {
+        initiative_from_reader(reader, &Limits::default())
+    }
+
+    /// Checks the model between its parts; see [`validate`].
+    pub fn validate(&self) -> Result<(), Error> {
+        validate(self)
+    }
+
+    /// The document as pretty JSON text (two-space indent, trailing newline).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let text = r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#;
+    /// let doc = Initiative::from_json(text).unwrap();
+    /// assert_eq!(Initiative::from_json(&doc.to_json()).unwrap(), doc);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+impl Options {
+    /// Reads options from JSON text; see [`options_from_json`].
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        options_from_json(text)
+    }
+}

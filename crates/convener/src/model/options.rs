@@ -1,0 +1,162 @@
+//! `Options`: the one set of settings every analysis and every layer takes.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Level, Period};
+
+/// Settings for loading and analysing an initiative. The same value in every layer: a
+/// Rust struct here, a JSON object in the CLI (`--options FILE`), JavaScript, C and Python.
+/// Every field has a default; unknown keys are an error (`options.unknown`).
+///
+/// # Example
+/// ```
+/// use convener::model::{Level, Options};
+/// let o = Options::from_json(r#"{"min_level": "cooperate", "as_of": "2025-Q2"}"#).unwrap();
+/// assert_eq!(o.min_level, Level::Cooperate);
+/// assert_eq!(Options::default().min_level, Level::Communicate);
+/// assert!(Options::from_json(r#"{"min_levle": "cooperate"}"#).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// The period the analysis is as of. Default: the latest measurement period, else the
+    /// period of the latest survey date, else none. convener never reads the clock.
+    pub as_of: Option<Period>,
+    /// The lowest collaboration level that counts as a connection in the network
+    /// (default `communicate`: `compete` and `coexist` ties are reported, not connected).
+    pub min_level: Level,
+    /// Hide counts below this number in every output (small-number suppression). Default
+    /// off.
+    pub suppress_below: Option<u32>,
+    /// Size limits for work that grows faster than the network.
+    pub budgets: Budgets,
+    /// Limits on the documents convener reads.
+    pub limits: Limits,
+    /// The network measures to compute (default: all).
+    pub metrics: Option<Vec<Metric>>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            as_of: None,
+            min_level: Level::Communicate,
+            suppress_below: None,
+            budgets: Budgets::default(),
+            limits: Limits::default(),
+            metrics: None,
+        }
+    }
+}
+
+impl Options {
+    /// Whether `metric` is to be computed.
+    pub fn wants(&self, metric: Metric) -> bool {
+        self.metrics.as_ref().is_none_or(|m| m.contains(&metric))
+    }
+}
+
+/// Size limits for work that grows faster than the network: exact betweenness and the
+/// key-player sweep.
+///
+/// # Example
+/// ```
+/// use convener::model::Budgets;
+/// assert!(Budgets::default().exact_betweenness_max_partners >= 10_000);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Budgets {
+    /// Above this many partners, betweenness and closeness are not computed exactly.
+    pub exact_betweenness_max_partners: u32,
+    /// Above this many partners, key players are not ranked.
+    pub key_players_max_partners: u32,
+}
+
+impl Default for Budgets {
+    fn default() -> Self {
+        Budgets { exact_betweenness_max_partners: 20_000, key_players_max_partners: 5_000 }
+    }
+}
+
+/// Limits on the documents convener reads. Exceeding one is the error `limit.exceeded`,
+/// never a crash or a hang.
+///
+/// # Example
+/// ```
+/// use convener::model::Limits;
+/// let l = Limits::default();
+/// assert_eq!(l.max_depth, 64);
+/// assert_eq!(l.max_issues, 1000);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// The largest document, in bytes (default 512 MiB).
+    pub max_document_bytes: u64,
+    /// The deepest nesting of JSON arrays and objects (default 64; the format needs 6).
+    pub max_depth: u32,
+    /// The longest text value, in characters (default 100,000).
+    pub max_string_chars: u32,
+    /// The most entries in any one list or object (default 10,000,000).
+    pub max_items: u64,
+    /// The most problems listed for one document (default 1,000); the count of the rest is
+    /// given.
+    pub max_issues: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_document_bytes: 512 * 1024 * 1024,
+            max_depth: 64,
+            max_string_chars: 100_000,
+            max_items: 10_000_000,
+            max_issues: 1000,
+        }
+    }
+}
+
+/// A per-partner network measure (a column of the network table).
+///
+/// # Example
+/// ```
+/// use convener::model::Metric;
+/// let m: Metric = serde_json::from_str("\"betweenness\"").unwrap();
+/// assert_eq!(m, Metric::Betweenness);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Number of partners connected to.
+    Degree,
+    /// Ties reported by others about this partner.
+    InDegree,
+    /// Ties this partner reported.
+    OutDegree,
+    /// Degree divided by (n − 1).
+    DegreeCentrality,
+    /// Share of shortest paths passing through the partner (normalized).
+    Betweenness,
+    /// Closeness (Wasserman–Faust).
+    Closeness,
+    /// Eigenvector centrality in the largest component.
+    Eigenvector,
+    /// PageRank on the directed ties.
+    Pagerank,
+    /// k-core number.
+    CoreNumber,
+    /// Burt's constraint.
+    Constraint,
+    /// Burt's effective size.
+    EffectiveSize,
+    /// Whether removing the partner splits its component.
+    ArticulationPoint,
+    /// Louvain community.
+    Community,
+    /// Mean trust others report in the partner.
+    Trust,
+    /// Mean value others report of the partner.
+    Value,
+}
