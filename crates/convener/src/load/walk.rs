@@ -343,7 +343,7 @@ impl<'a> Walker<'a> {
         let Some(x) = v.as_f64() else { return };
         let min = schema.get("minimum").and_then(Value::as_f64);
         let mut max = schema.get("maximum").and_then(Value::as_f64);
-        if schema.get("format").and_then(Value::as_str) == Some("uint32") {
+        if schema.get("format").and_then(Value::as_str) == Some("uint32") && x > u32::MAX as f64 {
             max = Some(max.map_or(u32::MAX as f64, |m| m.min(u32::MAX as f64)));
         }
         let below = min.is_some_and(|m| x < m);

@@ -1,0 +1,152 @@
+//! What every command shares: reading the input and the options, writing the output, and
+//! turning errors into exit statuses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use convener::model::{Level, Options, Period};
+use convener::{Error, Initiative};
+
+/// An error of the command, with its exit status.
+#[derive(Debug)]
+pub enum CliError {
+    /// An error from the core: invalid input (1) or I/O (3).
+    Convener(Error),
+    /// The command was used wrongly (2).
+    Usage(String),
+    /// A bug (1).
+    Internal(String),
+}
+
+impl From<Error> for CliError {
+    fn from(e: Error) -> Self {
+        CliError::Convener(e)
+    }
+}
+
+/// Every issue of an error, one a line: `where: what [code]`, then the count of the rest.
+pub fn issue_lines(e: &Error) -> String {
+    let mut s = String::new();
+    if e.issues().is_empty() {
+        s.push_str(&format!("{e} [{}]\n", e.code()));
+    }
+    for issue in e.issues() {
+        s.push_str(&format!("{issue}\n"));
+    }
+    if e.more() > 0 {
+        s.push_str(&format!("… and {} more problems not listed (option limits.max_issues)\n", e.more()));
+    }
+    s
+}
+
+impl CliError {
+    /// Prints the error on stderr and gives the exit status.
+    pub fn report(self) -> ExitCode {
+        let (text, code) = match &self {
+            CliError::Convener(e @ Error::Io { .. }) => (format!("convener: {e} [io]\n"), 3),
+            CliError::Convener(e) => (issue_lines(e), 1),
+            CliError::Usage(m) => (format!("convener: {m}\n"), 2),
+            CliError::Internal(m) => (format!("convener: internal error: {m}\n"), 1),
+        };
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        ExitCode::from(code)
+    }
+}
+
+fn io_error(what: &str, path: &Path, source: std::io::Error) -> CliError {
+    CliError::Convener(Error::Io { message: format!("could not {what} {}: {source}", path.display()), source })
+}
+
+/// The document to read.
+#[derive(Args)]
+pub struct Input {
+    /// The document: a JSON file.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+}
+
+impl Input {
+    /// Reads the document with the options' limits.
+    pub fn load(&self, options: &Options) -> Result<Initiative, CliError> {
+        if self.path.is_dir() {
+            return Err(CliError::Usage(format!("{} is a folder; give a JSON document", self.path.display())));
+        }
+        let bytes = read_limited(&self.path, options.limits.max_document_bytes)?;
+        Ok(convener::load::initiative_from_slice(&bytes, &options.limits)?)
+    }
+}
+
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| io_error("open", path, e))?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_error("read", path, e))?;
+    Ok(bytes)
+}
+
+/// The options every analysing command takes: a file, and flags for the common fields.
+#[derive(Args)]
+pub struct OptionArgs {
+    /// Options as a JSON file (see `convener schema options`).
+    #[arg(long = "options", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The period to analyse as of (2025, 2025-Q2, 2025-06). Default: the latest data.
+    #[arg(long, value_name = "PERIOD")]
+    pub as_of: Option<Period>,
+    /// The lowest collaboration level that counts as a connection (default communicate).
+    #[arg(long, value_name = "LEVEL")]
+    pub min_level: Option<Level>,
+    /// Hide counts below this number in every output.
+    #[arg(long, value_name = "N")]
+    pub suppress_below: Option<u32>,
+}
+
+impl OptionArgs {
+    /// The options file, if any, with the flags laid over it.
+    pub fn resolve(&self) -> Result<Options, CliError> {
+        let mut options = match &self.file {
+            Some(path) => {
+                let bytes = read_limited(path, 1 << 20)?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", path.display())))?;
+                Options::from_json(&text)?
+            }
+            None => Options::default(),
+        };
+        if let Some(p) = self.as_of {
+            options.as_of = Some(p);
+        }
+        if let Some(l) = self.min_level {
+            options.min_level = l;
+        }
+        if let Some(n) = self.suppress_below {
+            options.suppress_below = Some(n);
+        }
+        Ok(options)
+    }
+}
+
+/// Where the output goes.
+#[derive(Args)]
+pub struct Output {
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl Output {
+    /// Writes `text` to the file or standard output.
+    pub fn write(&self, text: &str) -> Result<(), CliError> {
+        match &self.output {
+            Some(path) => std::fs::write(path, text).map_err(|e| io_error("write", path, e)),
+            None => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| {
+                    CliError::Convener(Error::Io { message: format!("could not write the output: {e}"), source: e })
+                })
+            }
+        }
+    }
+}
