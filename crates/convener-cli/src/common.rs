@@ -36,7 +36,10 @@ pub fn issue_lines(e: &Error) -> String {
         s.push_str(&format!("{issue}\n"));
     }
     if e.more() > 0 {
-        s.push_str(&format!("… and {} more problems not listed (option limits.max_issues)\n", e.more()));
+        s.push_str(&format!(
+            "… and {} more problems not listed (option limits.max_issues)\n",
+            e.more()
+        ));
     }
     s
 }
@@ -56,7 +59,10 @@ impl CliError {
 }
 
 fn io_error(what: &str, path: &Path, source: std::io::Error) -> CliError {
-    CliError::Convener(Error::Io { message: format!("could not {what} {}: {source}", path.display()), source })
+    CliError::Convener(Error::Io {
+        message: format!("could not {what} {}: {source}", path.display()),
+        source,
+    })
 }
 
 /// The document to read.
@@ -71,10 +77,16 @@ impl Input {
     /// Reads the document with the options' limits.
     pub fn load(&self, options: &Options) -> Result<Initiative, CliError> {
         if self.path.is_dir() {
-            return Err(CliError::Usage(format!("{} is a folder; give a JSON document", self.path.display())));
+            return Err(CliError::Usage(format!(
+                "{} is a folder; give a JSON document",
+                self.path.display()
+            )));
         }
         let bytes = read_limited(&self.path, options.limits.max_document_bytes)?;
-        Ok(convener::load::initiative_from_slice(&bytes, &options.limits)?)
+        Ok(convener::load::initiative_from_slice(
+            &bytes,
+            &options.limits,
+        )?)
     }
 }
 
@@ -82,7 +94,9 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| io_error("open", path, e))?;
     let mut bytes = Vec::new();
-    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_error("read", path, e))?;
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error("read", path, e))?;
     Ok(bytes)
 }
 
@@ -109,8 +123,9 @@ impl OptionArgs {
         let mut options = match &self.file {
             Some(path) => {
                 let bytes = read_limited(path, 1 << 20)?;
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", path.display())))?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    CliError::Usage(format!("{} is not UTF-8 text", path.display()))
+                })?;
                 Options::from_json(&text)?
             }
             None => Options::default(),
@@ -143,9 +158,14 @@ impl Output {
             Some(path) => std::fs::write(path, text).map_err(|e| io_error("write", path, e)),
             None => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| {
-                    CliError::Convener(Error::Io { message: format!("could not write the output: {e}"), source: e })
-                })
+                out.write_all(text.as_bytes())
+                    .and_then(|_| out.flush())
+                    .map_err(|e| {
+                        CliError::Convener(Error::Io {
+                            message: format!("could not write the output: {e}"),
+                            source: e,
+                        })
+                    })
             }
         }
     }

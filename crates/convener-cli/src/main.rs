@@ -65,7 +65,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
-        Command::Validate { input, format, options, output } => validate(&input, format, &options, &output),
+        Command::Validate {
+            input,
+            format,
+            options,
+            output,
+        } => validate(&input, format, &options, &output),
         Command::Schema { name, output } => {
             let text = convener::schema::by_name(&name)?;
             output.write(&text)?;
@@ -74,7 +79,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     }
 }
 
-fn validate(input: &Input, format: ValidateFormat, options: &OptionArgs, output: &Output) -> Result<ExitCode, CliError> {
+fn validate(
+    input: &Input,
+    format: ValidateFormat,
+    options: &OptionArgs,
+    output: &Output,
+) -> Result<ExitCode, CliError> {
     let options = options.resolve()?;
     let result = input.load(&options);
     let error = match result {
@@ -94,7 +104,8 @@ fn validate(input: &Input, format: ValidateFormat, options: &OptionArgs, output:
                 "issues": issues,
                 "more": more,
             });
-            let mut s = serde_json::to_string_pretty(&value).map_err(|e| CliError::Internal(e.to_string()))?;
+            let mut s = serde_json::to_string_pretty(&value)
+                .map_err(|e| CliError::Internal(e.to_string()))?;
             s.push('\n');
             s
         }
@@ -104,5 +115,9 @@ fn validate(input: &Input, format: ValidateFormat, options: &OptionArgs, output:
         },
     };
     output.write(&text)?;
-    Ok(if error.is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if error.is_none() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -2,16 +2,34 @@
 
 use std::sync::OnceLock;
 
-use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
 
 use crate::Error;
 use crate::model::{Initiative, Options};
 
 fn generate<T: JsonSchema>() -> serde_json::Value {
-    let mut v = SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value();
+    let mut v = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value();
     tidy_descriptions(&mut v);
-    v
+    lead_with_header(v)
+}
+
+/// Puts `$schema`, `title` and `description` first, so the file reads from the top.
+fn lead_with_header(v: serde_json::Value) -> serde_json::Value {
+    let serde_json::Value::Object(mut map) = v else {
+        return v;
+    };
+    let mut out = serde_json::Map::new();
+    for key in ["$schema", "title", "description"] {
+        if let Some(x) = map.shift_remove(key) {
+            out.insert(key.to_string(), x);
+        }
+    }
+    out.extend(map);
+    serde_json::Value::Object(out)
 }
 
 /// Keeps a description to its prose: the Rust examples and rustdoc link brackets are for
@@ -102,11 +120,15 @@ pub fn by_name(name: &str) -> Result<String, Error> {
         _ => {
             return Err(Error::InvalidArgument {
                 code: "argument.unknown_schema",
-                message: format!("there is no schema called '{name}'; the schemas are: {}", NAMES.join(", ")),
+                message: format!(
+                    "there is no schema called '{name}'; the schemas are: {}",
+                    NAMES.join(", ")
+                ),
             });
         }
     };
-    let mut text = serde_json::to_string_pretty(schema).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut text =
+        serde_json::to_string_pretty(schema).map_err(|e| Error::Internal(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

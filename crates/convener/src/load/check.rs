@@ -14,16 +14,20 @@ struct Declared<'a> {
 
 impl<'a> Declared<'a> {
     fn new() -> Self {
-        Declared { ids: BTreeMap::new() }
+        Declared {
+            ids: BTreeMap::new(),
+        }
     }
 
     /// Declares `id` at `ptr`, or pushes `id.duplicate`.
     fn declare(&mut self, out: &mut Collector, id: &'a Id, ptr: String, what: &str) {
         if let Some(first) = self.ids.get(id.as_str()) {
-            let msg = format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
+            let msg =
+                format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
             out.push_pointer("id.duplicate", &ptr, msg);
         } else {
-            self.ids.insert(id.as_str(), ptr.trim_end_matches("/id").to_string());
+            self.ids
+                .insert(id.as_str(), ptr.trim_end_matches("/id").to_string());
         }
     }
 
@@ -46,12 +50,23 @@ fn references(
         let ptr = format!("{base}/{j}");
         reference(out, id, declared, &ptr, code, what);
         if !seen.insert(id.as_str()) {
-            out.push_pointer("reference.duplicate", &ptr, format!("'{id}' is listed twice here"));
+            out.push_pointer(
+                "reference.duplicate",
+                &ptr,
+                format!("'{id}' is listed twice here"),
+            );
         }
     }
 }
 
-fn reference(out: &mut Collector, id: &Id, declared: &Declared, ptr: &str, code: &'static str, what: &str) {
+fn reference(
+    out: &mut Collector,
+    id: &Id,
+    declared: &Declared,
+    ptr: &str,
+    code: &'static str,
+    what: &str,
+) {
     if !declared.has(id) {
         let known = declared.ids.keys().copied();
         let hint = match super::suggest::closest(id.as_str(), known) {
@@ -64,7 +79,11 @@ fn reference(out: &mut Collector, id: &Id, declared: &Declared, ptr: &str, code:
 
 fn finite(out: &mut Collector, v: f64, ptr: &str) {
     if !v.is_finite() {
-        out.push_pointer("value.not_finite", ptr, format!("a number is needed here, not {v}"));
+        out.push_pointer(
+            "value.not_finite",
+            ptr,
+            format!("a number is needed here, not {v}"),
+        );
     }
 }
 
@@ -90,18 +109,42 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     }
 
     if let Some(agenda) = &doc.agenda {
-        references(out, &agenda.endorsed_by, &partners, "/agenda/endorsed_by", "reference.unknown_partner", "partner");
+        references(
+            out,
+            &agenda.endorsed_by,
+            &partners,
+            "/agenda/endorsed_by",
+            "reference.unknown_partner",
+            "partner",
+        );
     }
 
     let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, t) in doc.ties.iter().enumerate() {
-        reference(out, &t.from, &partners, &format!("/ties/{i}/from"), "reference.unknown_partner", "partner");
-        reference(out, &t.to, &partners, &format!("/ties/{i}/to"), "reference.unknown_partner", "partner");
+        reference(
+            out,
+            &t.from,
+            &partners,
+            &format!("/ties/{i}/from"),
+            "reference.unknown_partner",
+            "partner",
+        );
+        reference(
+            out,
+            &t.to,
+            &partners,
+            &format!("/ties/{i}/to"),
+            "reference.unknown_partner",
+            "partner",
+        );
         if t.from == t.to {
             out.push_pointer(
                 "tie.self",
                 &format!("/ties/{i}"),
-                format!("this tie goes from '{}' to itself; a tie joins two different partners", t.from),
+                format!(
+                    "this tie goes from '{}' to itself; a tie joins two different partners",
+                    t.from
+                ),
             );
         } else if let Some(first) = pairs.get(&(t.from.as_str(), t.to.as_str())) {
             out.push_pointer(
@@ -124,8 +167,18 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         results.declare(out, &g.id, format!("/goals/{i}/id"), "the goal");
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
-        results.declare(out, &o.id, format!("/outcomes/{i}/id"), "the goal or outcome");
-        outcome_ids.declare(&mut Collector::discard(), &o.id, format!("/outcomes/{i}/id"), "");
+        results.declare(
+            out,
+            &o.id,
+            format!("/outcomes/{i}/id"),
+            "the goal or outcome",
+        );
+        outcome_ids.declare(
+            &mut Collector::discard(),
+            &o.id,
+            format!("/outcomes/{i}/id"),
+            "",
+        );
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
         references(
@@ -144,9 +197,30 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     }
     for (i, a) in doc.activities.iter().enumerate() {
         let base = format!("/activities/{i}");
-        reference(out, &a.lead, &partners, &format!("{base}/lead"), "reference.unknown_partner", "partner");
-        references(out, &a.partners, &partners, &format!("{base}/partners"), "reference.unknown_partner", "partner");
-        references(out, &a.outcomes, &outcome_ids, &format!("{base}/outcomes"), "reference.unknown_outcome", "outcome");
+        reference(
+            out,
+            &a.lead,
+            &partners,
+            &format!("{base}/lead"),
+            "reference.unknown_partner",
+            "partner",
+        );
+        references(
+            out,
+            &a.partners,
+            &partners,
+            &format!("{base}/partners"),
+            "reference.unknown_partner",
+            "partner",
+        );
+        references(
+            out,
+            &a.outcomes,
+            &outcome_ids,
+            &format!("{base}/outcomes"),
+            "reference.unknown_outcome",
+            "outcome",
+        );
         references(
             out,
             &a.depends_on,
@@ -165,7 +239,10 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out.push_pointer(
                 "value.unknown",
                 &format!("{base}/frequency"),
-                format!("an indicator is reported monthly, quarterly or annual, not {}", ind.frequency),
+                format!(
+                    "an indicator is reported monthly, quarterly or annual, not {}",
+                    ind.frequency
+                ),
             );
         }
         references(
@@ -176,10 +253,22 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             "reference.unknown_goal_or_outcome",
             "goal or outcome",
         );
-        references(out, &ind.reporters, &partners, &format!("{base}/reporters"), "reference.unknown_partner", "partner");
+        references(
+            out,
+            &ind.reporters,
+            &partners,
+            &format!("{base}/reporters"),
+            "reference.unknown_partner",
+            "partner",
+        );
         for (name, pv) in [("baseline", &ind.baseline), ("target", &ind.target)] {
             if let Some(pv) = pv {
-                period_matches(out, &pv.period, ind.frequency, &format!("{base}/{name}/period"));
+                period_matches(
+                    out,
+                    &pv.period,
+                    ind.frequency,
+                    &format!("{base}/{name}/period"),
+                );
                 finite(out, pv.value, &format!("{base}/{name}/value"));
             }
         }
@@ -190,7 +279,10 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 out.push_pointer(
                     "period.order",
                     &ptr,
-                    format!("phases must be listed in time order, each once; '{p}' comes after '{}'", ind.phases[j - 1]),
+                    format!(
+                        "phases must be listed in time order, each once; '{p}' comes after '{}'",
+                        ind.phases[j - 1]
+                    ),
                 );
             }
         }
@@ -202,8 +294,22 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     let mut grouped: BTreeMap<&str, (bool, usize)> = BTreeMap::new();
     for (i, m) in doc.measurements.iter().enumerate() {
         let base = format!("/measurements/{i}");
-        reference(out, &m.indicator, &indicators, &format!("{base}/indicator"), "reference.unknown_indicator", "indicator");
-        reference(out, &m.partner, &partners, &format!("{base}/partner"), "reference.unknown_partner", "partner");
+        reference(
+            out,
+            &m.indicator,
+            &indicators,
+            &format!("{base}/indicator"),
+            "reference.unknown_indicator",
+            "indicator",
+        );
+        reference(
+            out,
+            &m.partner,
+            &partners,
+            &format!("{base}/partner"),
+            "reference.unknown_partner",
+            "partner",
+        );
         finite(out, m.value, &format!("{base}/value"));
         if let Some(ind) = by_id.get(m.indicator.as_str()) {
             if partners.has(&m.partner) && !ind.reporters.contains(&m.partner) {
@@ -223,7 +329,10 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                         out.push_pointer(
                             "field.missing",
                             &format!("{base}/{name}"),
-                            format!("the indicator '{}' is a ratio, so each measurement needs a {name}", ind.id),
+                            format!(
+                                "the indicator '{}' is a ratio, so each measurement needs a {name}",
+                                ind.id
+                            ),
                         );
                     }
                 }
@@ -245,9 +354,18 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 _ => {}
             }
         }
-        let key = (m.indicator.as_str(), m.partner.as_str(), m.period, m.group.as_ref().map(|g| g.as_str()));
+        let key = (
+            m.indicator.as_str(),
+            m.partner.as_str(),
+            m.period,
+            m.group.as_ref().map(|g| g.as_str()),
+        );
         if let Some(first) = seen.get(&key) {
-            let group = m.group.as_ref().map(|g| format!(", group '{g}'")).unwrap_or_default();
+            let group = m
+                .group
+                .as_ref()
+                .map(|g| format!(", group '{g}'"))
+                .unwrap_or_default();
             out.push_pointer(
                 "measurement.duplicate",
                 &base,
@@ -264,11 +382,25 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     let mut channels = Declared::new();
     for (i, c) in doc.channels.iter().enumerate() {
         channels.declare(out, &c.id, format!("/channels/{i}/id"), "the channel");
-        references(out, &c.members, &partners, &format!("/channels/{i}/members"), "reference.unknown_partner", "partner");
+        references(
+            out,
+            &c.members,
+            &partners,
+            &format!("/channels/{i}/members"),
+            "reference.unknown_partner",
+            "partner",
+        );
     }
 
     if let Some(b) = &doc.backbone {
-        reference(out, &b.partner, &partners, "/backbone/partner", "reference.unknown_partner", "partner");
+        reference(
+            out,
+            &b.partner,
+            &partners,
+            "/backbone/partner",
+            "reference.unknown_partner",
+            "partner",
+        );
     }
 
     let mut surveys = Declared::new();
@@ -279,7 +411,12 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         let mut item_ids = Declared::new();
         if let Instrument::Custom(c) = &s.instrument {
             for (j, item) in c.items.iter().enumerate() {
-                item_ids.declare(out, &item.id, format!("{base}/instrument/items/{j}/id"), "the item");
+                item_ids.declare(
+                    out,
+                    &item.id,
+                    format!("{base}/instrument/items/{j}/id"),
+                    "the item",
+                );
             }
         } else {
             for item in items.iter() {
@@ -289,7 +426,14 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         let mut respondents: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, r) in s.responses.iter().enumerate() {
             let rbase = format!("{base}/responses/{j}");
-            reference(out, &r.respondent, &partners, &format!("{rbase}/respondent"), "reference.unknown_partner", "partner");
+            reference(
+                out,
+                &r.respondent,
+                &partners,
+                &format!("{rbase}/respondent"),
+                "reference.unknown_partner",
+                "partner",
+            );
             if let Some(first) = respondents.get(r.respondent.as_str()) {
                 out.push_pointer(
                     "response.duplicate",
@@ -301,7 +445,10 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             }
             for key in r.answers.keys() {
                 if !item_ids.has(key) {
-                    let ptr = format!("{rbase}/answers/{}", super::walk::escape_segment(key.as_str()));
+                    let ptr = format!(
+                        "{rbase}/answers/{}",
+                        super::walk::escape_segment(key.as_str())
+                    );
                     let known = item_ids.ids.keys().copied();
                     let hint = match super::suggest::closest(key.as_str(), known) {
                         Some(c) => format!("; did you mean '{c}'?"),

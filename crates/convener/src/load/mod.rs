@@ -29,12 +29,20 @@ pub(crate) struct Collector {
 
 impl Collector {
     pub(crate) fn new(cap: u32) -> Self {
-        Collector { issues: Vec::new(), more: 0, cap: cap.max(1) as usize }
+        Collector {
+            issues: Vec::new(),
+            more: 0,
+            cap: cap.max(1) as usize,
+        }
     }
 
     /// A collector that keeps nothing.
     pub(crate) fn discard() -> Self {
-        Collector { issues: Vec::new(), more: 0, cap: 0 }
+        Collector {
+            issues: Vec::new(),
+            more: 0,
+            cap: 0,
+        }
     }
 
     pub(crate) fn push(&mut self, issue: Issue) {
@@ -64,7 +72,10 @@ impl Collector {
     }
 
     pub(crate) fn into_problems(self) -> Problems {
-        Problems { issues: self.issues, more: self.more }
+        Problems {
+            issues: self.issues,
+            more: self.more,
+        }
     }
 }
 
@@ -76,15 +87,32 @@ fn syntax_issue(e: &serde_json::Error) -> Issue {
         None => &text[..],
     };
     let (code, message) = if what.contains("number out of range") {
-        ("value.not_finite", "this number is too large to be used".to_string())
+        (
+            "value.not_finite",
+            "this number is too large to be used".to_string(),
+        )
     } else if what.contains("recursion limit exceeded") {
-        ("limit.exceeded", "the document is nested too deeply".to_string())
+        (
+            "limit.exceeded",
+            "the document is nested too deeply".to_string(),
+        )
     } else if e.is_eof() {
-        ("json.syntax", format!("the JSON text ends too early ({what}): a bracket or quote may be missing"))
+        (
+            "json.syntax",
+            format!("the JSON text ends too early ({what}): a bracket or quote may be missing"),
+        )
     } else {
-        ("json.syntax", format!("the JSON text is broken here: {what}"))
+        (
+            "json.syntax",
+            format!("the JSON text is broken here: {what}"),
+        )
     };
-    Issue::at_text(code, e.line().max(1) as u64, e.column().max(1) as u64, message)
+    Issue::at_text(
+        code,
+        e.line().max(1) as u64,
+        e.column().max(1) as u64,
+        message,
+    )
 }
 
 fn bytes_limit(len: usize, limits: &Limits) -> Result<(), Error> {
@@ -131,13 +159,22 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         // The walk found nothing the typed reader refused: say what the reader said.
         let text = typed_err.to_string();
         let what = text.find(" at line ").map_or(&text[..], |i| &text[..i]);
-        let code = if what.starts_with("duplicate field") { "field.duplicate" } else { "type.mismatch" };
+        let code = if what.starts_with("duplicate field") {
+            "field.duplicate"
+        } else {
+            "type.mismatch"
+        };
         let message = if code == "field.duplicate" {
             format!("a field is given twice ({what}); give each field once")
         } else {
             format!("this value cannot be read: {what}")
         };
-        out.push(Issue::at_text(code, typed_err.line().max(1) as u64, typed_err.column().max(1) as u64, message));
+        out.push(Issue::at_text(
+            code,
+            typed_err.line().max(1) as u64,
+            typed_err.column().max(1) as u64,
+            message,
+        ));
     }
     Err(out.into_problems())
 }
@@ -215,10 +252,13 @@ pub fn initiative_from_slice(bytes: &[u8], limits: &Limits) -> Result<Initiative
 pub fn initiative_from_reader(reader: impl Read, limits: &Limits) -> Result<Initiative, Error> {
     let mut bytes = Vec::new();
     let cap = limits.max_document_bytes.saturating_add(1);
-    reader.take(cap).read_to_end(&mut bytes).map_err(|source| Error::Io {
-        message: format!("could not read the document: {source}"),
-        source,
-    })?;
+    reader
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            message: format!("could not read the document: {source}"),
+            source,
+        })?;
     initiative_from_slice(&bytes, limits)
 }
 
@@ -243,7 +283,11 @@ pub fn validate(doc: &Initiative) -> Result<(), Error> {
 fn validate_with(doc: &Initiative, limits: &Limits) -> Result<(), Error> {
     let mut out = Collector::new(limits.max_issues);
     check::check(doc, &mut out);
-    if out.is_empty() { Ok(()) } else { Err(Error::InvalidDocument(out.into_problems())) }
+    if out.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidDocument(out.into_problems()))
+    }
 }
 
 /// Reads [`Options`] from JSON text. Unknown keys are `options.unknown`; every problem is
@@ -256,7 +300,10 @@ fn validate_with(doc: &Initiative, limits: &Limits) -> Result<(), Error> {
 /// assert_eq!(codes, ["options.unknown", "value.unknown"]);
 /// ```
 pub fn options_from_json(text: &str) -> Result<Options, Error> {
-    let limits = Limits { max_document_bytes: 1 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_document_bytes: 1 << 20,
+        ..Limits::default()
+    };
     bytes_limit(text.len(), &limits)?;
     scan::check_limits(text.as_bytes(), &limits).map_err(Error::limit)?;
     parse_checked(text, &limits, crate::schema::options(), "options.unknown")

@@ -11,6 +11,9 @@ use super::Collector;
 use super::suggest;
 use crate::model::{Date, FormatVersion, Id, Period, Tag, Text, ValueError, format};
 
+/// A check of a string value of one format.
+type StringCheck = fn(&str) -> Result<(), ValueError>;
+
 /// Escapes one segment of a JSON pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
 pub(crate) fn escape_segment(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
@@ -56,7 +59,10 @@ fn describe_found(v: &Value) -> String {
         Value::Number(n) => format!("the number {n}"),
         Value::String(s) => {
             let cut: String = s.chars().take(30).collect();
-            format!("the text \"{cut}{}\"", if s.chars().count() > 30 { "…" } else { "" })
+            format!(
+                "the text \"{cut}{}\"",
+                if s.chars().count() > 30 { "…" } else { "" }
+            )
         }
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
@@ -101,7 +107,9 @@ fn thing(def: Option<&str>) -> &'static str {
 
 /// The name of an enum-like schema (all branches are string constants), for messages.
 fn enum_word(def: Option<&str>) -> String {
-    let Some(def) = def else { return "value".into() };
+    let Some(def) = def else {
+        return "value".into();
+    };
     let mut out = String::new();
     for (i, c) in def.chars().enumerate() {
         if c.is_uppercase() && i > 0 {
@@ -122,13 +130,23 @@ fn enum_values(schema: &Value) -> Option<Vec<&str>> {
     if let Some(e) = schema.get("enum").and_then(Value::as_array) {
         return e.iter().map(Value::as_str).collect();
     }
-    let branches = schema.get("oneOf").or_else(|| schema.get("anyOf"))?.as_array()?;
-    branches.iter().map(|b| b.get("const").and_then(Value::as_str)).collect()
+    let branches = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))?
+        .as_array()?;
+    branches
+        .iter()
+        .map(|b| b.get("const").and_then(Value::as_str))
+        .collect()
 }
 
 impl<'a> Walker<'a> {
     pub(crate) fn new(root: &'a Value, out: &'a mut Collector, unknown_code: &'static str) -> Self {
-        Walker { root, out, unknown_code }
+        Walker {
+            root,
+            out,
+            unknown_code,
+        }
     }
 
     fn resolve<'s>(&self, schema: &'s Value, def: &mut Option<&'s str>) -> &'s Value
@@ -137,8 +155,12 @@ impl<'a> Walker<'a> {
     {
         let mut s = schema;
         for _ in 0..16 {
-            let Some(r) = s.get("$ref").and_then(Value::as_str) else { break };
-            let Some(name) = r.strip_prefix("#/$defs/") else { break };
+            let Some(r) = s.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            let Some(name) = r.strip_prefix("#/$defs/") else {
+                break;
+            };
             match self.root.get("$defs").and_then(|d| d.get(name)) {
                 Some(target) => {
                     *def = Some(name);
@@ -155,7 +177,13 @@ impl<'a> Walker<'a> {
     }
 
     /// Walks `value` against `schema`, pushing every problem found.
-    pub(crate) fn walk(&mut self, value: &Value, schema: &'a Value, ptr: &mut String, def: Option<&'a str>) {
+    pub(crate) fn walk(
+        &mut self,
+        value: &Value,
+        schema: &'a Value,
+        ptr: &mut String,
+        def: Option<&'a str>,
+    ) {
         if self.out.is_full() {
             return;
         }
@@ -167,13 +195,15 @@ impl<'a> Walker<'a> {
             match value.as_str() {
                 Some(s) if names.contains(&s) => {}
                 Some(s) => {
-                    if schema.get("format").and_then(Value::as_str) == Some(format::FORMAT_VERSION) {
+                    if schema.get("format").and_then(Value::as_str) == Some(format::FORMAT_VERSION)
+                    {
                         if let Err(e) = FormatVersion::check(s) {
                             self.issue(e.code, ptr, e.message);
                         }
                         return;
                     }
-                    let msg = suggest::unknown_value_message(&enum_word(def), s, names.iter().copied());
+                    let msg =
+                        suggest::unknown_value_message(&enum_word(def), s, names.iter().copied());
                     self.issue("value.unknown", ptr, msg);
                 }
                 None => {
@@ -189,7 +219,11 @@ impl<'a> Walker<'a> {
         }
 
         // A choice of shapes (an optional value, or a name or an object).
-        if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
+        if let Some(branches) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Value::as_array)
+        {
             let mut candidates = Vec::new();
             for b in branches {
                 let mut bdef = def;
@@ -210,7 +244,11 @@ impl<'a> Walker<'a> {
                         .filter(|t| *t != "null")
                         .map(describe_type)
                         .collect();
-                    let msg = format!("expected {}, found {}", expected.join(" or "), describe_found(value));
+                    let msg = format!(
+                        "expected {}, found {}",
+                        expected.join(" or "),
+                        describe_found(value)
+                    );
                     self.issue("type.mismatch", ptr, msg);
                 }
             }
@@ -224,7 +262,10 @@ impl<'a> Walker<'a> {
                         Some(s) => FormatVersion::check(s).err(),
                         None => Some(ValueError {
                             code: "format.unsupported",
-                            message: format!("the format must be the text \"{}\"", FormatVersion::NAME),
+                            message: format!(
+                                "the format must be the text \"{}\"",
+                                FormatVersion::NAME
+                            ),
                         }),
                     };
                     if let Some(e) = e {
@@ -240,7 +281,11 @@ impl<'a> Walker<'a> {
         // Type.
         if !self.accepts_type(schema, value) {
             let expected = self.expected_type(schema).unwrap_or("value");
-            let msg = format!("expected {}, found {}", describe_type(expected), describe_found(value));
+            let msg = format!(
+                "expected {}, found {}",
+                describe_type(expected),
+                describe_found(value)
+            );
             self.issue("type.mismatch", ptr, msg);
             return;
         }
@@ -283,13 +328,20 @@ impl<'a> Walker<'a> {
             } else {
                 match additional {
                     Some(Value::Bool(false)) => {
-                        let known = properties.into_iter().flat_map(|p| p.keys().map(String::as_str));
+                        let known = properties
+                            .into_iter()
+                            .flat_map(|p| p.keys().map(String::as_str));
                         let shown: String = key.chars().take(40).collect();
                         let msg = match suggest::closest(key, known) {
-                            Some(c) => format!("'{shown}' is not a field of {}; did you mean '{c}'?", thing(def)),
+                            Some(c) => format!(
+                                "'{shown}' is not a field of {}; did you mean '{c}'?",
+                                thing(def)
+                            ),
                             None => {
-                                let all: Vec<&str> =
-                                    properties.into_iter().flat_map(|p| p.keys().map(String::as_str)).collect();
+                                let all: Vec<&str> = properties
+                                    .into_iter()
+                                    .flat_map(|p| p.keys().map(String::as_str))
+                                    .collect();
                                 format!(
                                     "'{shown}' is not a field of {}; its fields are: {}",
                                     thing(def),
@@ -316,7 +368,10 @@ impl<'a> Walker<'a> {
                     let len = ptr.len();
                     ptr.push('/');
                     ptr.push_str(&escape_segment(field));
-                    let msg = format!("{} needs '{field}', which is missing", capitalise(thing(def)));
+                    let msg = format!(
+                        "{} needs '{field}', which is missing",
+                        capitalise(thing(def))
+                    );
                     self.issue("field.missing", ptr, msg);
                     ptr.truncate(len);
                 }
@@ -325,15 +380,16 @@ impl<'a> Walker<'a> {
     }
 
     fn check_string(&mut self, s: &str, schema: &Value, ptr: &str) {
-        let check: Option<fn(&str) -> Result<(), ValueError>> = match schema.get("format").and_then(Value::as_str) {
-            Some(format::ID) => Some(Id::check),
-            Some(format::TEXT) => Some(Text::check),
-            Some(format::TAG) => Some(Tag::check),
-            Some(format::DATE) => Some(|s| s.parse::<Date>().map(|_| ())),
-            Some(format::PERIOD) => Some(|s| s.parse::<Period>().map(|_| ())),
-            Some(format::FORMAT_VERSION) => Some(FormatVersion::check),
-            _ => None,
-        };
+        let check: Option<StringCheck> =
+            match schema.get("format").and_then(Value::as_str) {
+                Some(format::ID) => Some(Id::check),
+                Some(format::TEXT) => Some(Text::check),
+                Some(format::TAG) => Some(Tag::check),
+                Some(format::DATE) => Some(|s| s.parse::<Date>().map(|_| ())),
+                Some(format::PERIOD) => Some(|s| s.parse::<Period>().map(|_| ())),
+                Some(format::FORMAT_VERSION) => Some(FormatVersion::check),
+                _ => None,
+            };
         if let Some(Err(e)) = check.map(|c| c(s)) {
             self.issue(e.code, ptr, e.message);
         }
@@ -355,7 +411,11 @@ impl<'a> Walker<'a> {
                 (None, Some(b)) => format!("{b} or less"),
                 (None, None) => String::new(),
             };
-            self.issue("value.out_of_range", ptr, format!("this must be {range}; it is {v}"));
+            self.issue(
+                "value.out_of_range",
+                ptr,
+                format!("this must be {range}; it is {v}"),
+            );
         }
     }
 
@@ -365,7 +425,11 @@ impl<'a> Walker<'a> {
         }
         match schema.get("type")? {
             Value::String(t) => Some(static_type(t)),
-            Value::Array(ts) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null").map(static_type),
+            Value::Array(ts) => ts
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .map(static_type),
             _ => None,
         }
     }
@@ -374,7 +438,11 @@ impl<'a> Walker<'a> {
         if enum_values(schema).is_some() {
             return v.is_string();
         }
-        if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
+        if let Some(branches) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Value::as_array)
+        {
             return branches.iter().any(|b| {
                 let mut d = None;
                 self.accepts_type(self.resolve(b, &mut d), v)
@@ -382,7 +450,10 @@ impl<'a> Walker<'a> {
         }
         match schema.get("type") {
             Some(Value::String(t)) => type_matches(t, v),
-            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, v)),
+            Some(Value::Array(ts)) => ts
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|t| type_matches(t, v)),
             _ => match schema.get("const") {
                 Some(c) => json_type(c) == json_type(v),
                 None => true,

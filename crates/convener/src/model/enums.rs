@@ -106,7 +106,10 @@ impl Frequency {
     /// Whether an indicator may be reported this often (monthly, quarterly or annually:
     /// the periods the document can name).
     pub fn is_reporting(self) -> bool {
-        matches!(self, Frequency::Annual | Frequency::Quarterly | Frequency::Monthly)
+        matches!(
+            self,
+            Frequency::Annual | Frequency::Quarterly | Frequency::Monthly
+        )
     }
 }
 
@@ -183,6 +186,7 @@ named_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // the enum is made by a macro that derives no Default
 impl Default for Sector {
     fn default() -> Self {
         Sector::Unknown
@@ -446,10 +450,19 @@ mod tests {
     fn names_round_trip() {
         for l in Level::ALL {
             assert_eq!(l.as_str().parse::<Level>().unwrap(), *l);
-            assert_eq!(serde_json::to_string(l).unwrap(), format!("\"{}\"", l.as_str()));
+            assert_eq!(
+                serde_json::to_string(l).unwrap(),
+                format!("\"{}\"", l.as_str())
+            );
         }
         assert_eq!("helth".parse::<Sector>().unwrap_err().code, "value.unknown");
-        assert!("helth".parse::<Sector>().unwrap_err().message.contains("health"));
+        assert!(
+            "helth"
+                .parse::<Sector>()
+                .unwrap_err()
+                .message
+                .contains("health")
+        );
     }
 
     #[test]

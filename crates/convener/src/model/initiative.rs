@@ -5,8 +5,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::values::{ValueError, format};
 use super::{
-    Activity, Backbone, Channel, Date, Goal, Id, Indicator, Measurement, Outcome, Partner,
-    Survey, Text, Tie,
+    Activity, Backbone, Channel, Date, Goal, Id, Indicator, Measurement, Outcome, Partner, Survey,
+    Text, Tie,
 };
 
 /// One initiative: a collective-impact partnership and everything it knows about itself.
@@ -187,7 +187,12 @@ pub struct InitiativeInfo {
 impl InitiativeInfo {
     /// A header with an id and a name.
     pub fn new(id: Id, name: Text) -> Self {
-        InitiativeInfo { id, name, place: None, started: None }
+        InitiativeInfo {
+            id,
+            name,
+            place: None,
+            started: None,
+        }
     }
 }
 
@@ -217,6 +222,11 @@ pub struct Agenda {
 impl Agenda {
     /// An agenda with a vision and no endorsements yet.
     pub fn new(vision: Text) -> Self {
-        Agenda { vision, problem: None, endorsed_by: vec![], adopted: None }
+        Agenda {
+            vision,
+            problem: None,
+            endorsed_by: vec![],
+            adopted: None,
+        }
     }
 }

@@ -24,7 +24,9 @@ pub use initiative::{Agenda, FormatVersion, Initiative, InitiativeInfo};
 pub use options::{Budgets, Limits, Metric, Options};
 pub use partner::{Funding, Partner, Tie, Trust, ValueScores};
 pub use plan::{Activity, Goal, Outcome};
-pub use survey::{Answers, CustomInstrument, FIVE_CONDITIONS_ITEMS, Instrument, Response, Survey, SurveyItem};
+pub use survey::{
+    Answers, CustomInstrument, FIVE_CONDITIONS_ITEMS, Instrument, Response, Survey, SurveyItem,
+};
 pub use time::{Date, Period};
-pub use values::{Agreement, Id, NonNegative, Rating, Share, Tag, Text, ValueError};
 pub(crate) use values::format;
+pub use values::{Agreement, Id, NonNegative, Rating, Share, Tag, Text, ValueError};

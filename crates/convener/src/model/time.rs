@@ -91,7 +91,10 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Self, ValueError> {
         let bad = || ValueError {
             code: "date.invalid",
-            message: format!("'{}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31", shorten(s)),
+            message: format!(
+                "'{}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31",
+                shorten(s)
+            ),
         };
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -217,7 +220,11 @@ impl Period {
             Period::Quarter(y, q) => (y, (q - 1) * 3 + 1),
             Period::Month(y, m) => (y, m),
         };
-        Date { year: y, month: m, day: 1 }
+        Date {
+            year: y,
+            month: m,
+            day: 1,
+        }
     }
 
     /// The last day of the period: the day a period is compared with a date.
@@ -227,7 +234,11 @@ impl Period {
             Period::Quarter(y, q) => (y, q * 3),
             Period::Month(y, m) => (y, m),
         };
-        Date { year: y, month: m, day: days_in_month(y, m) }
+        Date {
+            year: y,
+            month: m,
+            day: days_in_month(y, m),
+        }
     }
 
     /// Compares the period with a date, as its last day.
@@ -279,7 +290,11 @@ impl FromStr for Period {
                 shorten(s)
             ),
         };
-        let year = s.get(0..4).and_then(digits).filter(|y| *y >= 1).ok_or_else(bad)?;
+        let year = s
+            .get(0..4)
+            .and_then(digits)
+            .filter(|y| *y >= 1)
+            .ok_or_else(bad)?;
         let rest = &s[4..];
         if rest.is_empty() {
             return Ok(Period::Year(year));
@@ -367,11 +382,20 @@ mod tests {
 
     #[test]
     fn parse_and_print() {
-        for s in ["2024", "2024-Q1", "2024-Q4", "2024-01", "2024-12", "0001", "9999-12"] {
+        for s in [
+            "2024", "2024-Q1", "2024-Q4", "2024-01", "2024-12", "0001", "9999-12",
+        ] {
             assert_eq!(p(s).to_string(), s);
         }
-        for bad in ["", "24", "2024-Q5", "2024-Q0", "2024-13", "2024-00", "2024-1", "2024Q1", "0000", "20245", "2024-q1", "+024"] {
-            assert_eq!(bad.parse::<Period>().unwrap_err().code, "period.invalid", "{bad}");
+        for bad in [
+            "", "24", "2024-Q5", "2024-Q0", "2024-13", "2024-00", "2024-1", "2024Q1", "0000",
+            "20245", "2024-q1", "+024",
+        ] {
+            assert_eq!(
+                bad.parse::<Period>().unwrap_err().code,
+                "period.invalid",
+                "{bad}"
+            );
         }
     }
 
@@ -402,8 +426,18 @@ mod tests {
         assert_eq!(p("2024-Q2").cmp_date(&d), Ordering::Equal);
         assert_eq!(p("2024-06").cmp_date(&d), Ordering::Equal);
         assert_eq!(p("2024-05").cmp_date(&d), Ordering::Less);
-        assert_eq!(Period::containing(d, Frequency::Quarterly), Some(p("2024-Q2")));
-        for bad in ["2024-02-30", "1900-02-29", "2024-1-01", "2024/01/01", "0000-01-01", "2024-01-01T00:00"] {
+        assert_eq!(
+            Period::containing(d, Frequency::Quarterly),
+            Some(p("2024-Q2"))
+        );
+        for bad in [
+            "2024-02-30",
+            "1900-02-29",
+            "2024-1-01",
+            "2024/01/01",
+            "0000-01-01",
+            "2024-01-01T00:00",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
         assert!("2000-02-29".parse::<Date>().is_ok());

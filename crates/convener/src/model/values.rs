@@ -564,9 +564,18 @@ mod tests {
         assert!(Rating::new(1.0).is_ok() && Rating::new(4.0).is_ok());
         assert_eq!(Rating::new(0.99).unwrap_err().code, "value.out_of_range");
         assert_eq!(Rating::new(f64::NAN).unwrap_err().code, "value.not_finite");
-        assert_eq!(NonNegative::new(f64::INFINITY).unwrap_err().code, "value.not_finite");
+        assert_eq!(
+            NonNegative::new(f64::INFINITY).unwrap_err().code,
+            "value.not_finite"
+        );
         assert_eq!(Agreement::new(6).unwrap_err().code, "value.out_of_range");
-        assert_eq!(serde_json::to_string(&Rating::new(3.0).unwrap()).unwrap(), "3");
-        assert_eq!(serde_json::to_string(&Rating::new(2.5).unwrap()).unwrap(), "2.5");
+        assert_eq!(
+            serde_json::to_string(&Rating::new(3.0).unwrap()).unwrap(),
+            "3"
+        );
+        assert_eq!(
+            serde_json::to_string(&Rating::new(2.5).unwrap()).unwrap(),
+            "2.5"
+        );
     }
 }
