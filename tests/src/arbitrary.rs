@@ -351,16 +351,19 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         let responses = respondents
             .into_iter()
             .map(|respondent| {
-                let mut answers = std::collections::BTreeMap::new();
-                for item in g.distinct_ids(&item_ids, item_ids.len()) {
-                    answers.insert(
-                        item,
-                        Agreement::new(g.rng.random_range(1..=5)).expect("1..5"),
-                    );
-                }
+                let answers = g
+                    .distinct_ids(&item_ids, item_ids.len())
+                    .into_iter()
+                    .map(|item| {
+                        (
+                            item,
+                            Agreement::new(g.rng.random_range(1..=5)).expect("1..5"),
+                        )
+                    })
+                    .collect();
                 Response {
                     respondent,
-                    answers: Answers(answers),
+                    answers: Answers::new(answers).expect("distinct items"),
                 }
             })
             .collect();

@@ -20,9 +20,11 @@
 //! ```
 
 pub mod error;
+pub mod formats;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod synth;
 
 pub use error::{Error, Issue, Location, Problems};
 pub use model::{Initiative, Options};

@@ -10,12 +10,15 @@ use crate::model::{Aggregation, Frequency, Id, Initiative, Instrument, Period};
 /// Ids of one kind, with where each was first declared.
 struct Declared<'a> {
     ids: BTreeMap<&'a str, String>,
+    /// Ids of another kind that are often named here by mistake, with why they do not fit.
+    others: BTreeMap<&'a str, &'static str>,
 }
 
 impl<'a> Declared<'a> {
     fn new() -> Self {
         Declared {
             ids: BTreeMap::new(),
+            others: BTreeMap::new(),
         }
     }
 
@@ -68,6 +71,10 @@ fn reference(
     what: &str,
 ) {
     if !declared.has(id) {
+        if let Some(why) = declared.others.get(id.as_str()) {
+            out.push_pointer(code, ptr, format!("'{id}' {why}"));
+            return;
+        }
         let known = declared.ids.keys().copied();
         let hint = match super::suggest::closest(id.as_str(), known) {
             Some(c) => format!("; did you mean '{c}'?"),
@@ -87,6 +94,17 @@ fn finite(out: &mut Collector, v: f64, ptr: &str) {
     }
 }
 
+fn adverb(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Annual => "annually",
+        Frequency::Quarterly => "quarterly",
+        Frequency::Monthly => "monthly",
+        Frequency::Weekly => "weekly",
+        Frequency::Daily => "daily",
+        Frequency::Never => "never",
+    }
+}
+
 fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: &str) {
     if frequency.is_reporting() && p.frequency() != frequency {
         let example = match frequency {
@@ -95,7 +113,8 @@ fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: &s
             _ => "2024-07",
         };
         let msg = format!(
-            "the period '{p}' does not match the indicator, which is reported {frequency}: write it like {example}"
+            "the period '{p}' does not match the indicator, which is reported {}: write it like {example}",
+            adverb(frequency)
         );
         out.push_pointer("period.mismatch", ptr, msg);
     }
@@ -165,6 +184,10 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     let mut outcome_ids = Declared::new();
     for (i, g) in doc.goals.iter().enumerate() {
         results.declare(out, &g.id, format!("/goals/{i}/id"), "the goal");
+        outcome_ids.others.insert(
+            g.id.as_str(),
+            "is a goal: an activity serves outcomes, and outcomes lead to goals; name the outcome it serves",
+        );
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
         results.declare(
@@ -276,14 +299,15 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             let ptr = format!("{base}/phases/{j}");
             period_matches(out, p, ind.frequency, &ptr);
             if j > 0 && ind.phases[j - 1] >= *p {
-                out.push_pointer(
-                    "period.order",
-                    &ptr,
+                let prev = ind.phases[j - 1];
+                let msg = if prev == *p {
+                    format!("the phase '{p}' is listed twice; list each phase once")
+                } else {
                     format!(
-                        "phases must be listed in time order, each once; '{p}' comes after '{}'",
-                        ind.phases[j - 1]
-                    ),
-                );
+                        "phases must be listed in time order: '{p}' is earlier than '{prev}', which is listed before it"
+                    )
+                };
+                out.push_pointer("period.order", &ptr, msg);
             }
         }
     }

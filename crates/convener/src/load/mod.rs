@@ -9,6 +9,7 @@
 mod check;
 mod scan;
 pub(crate) mod suggest;
+mod value;
 pub(crate) mod walk;
 
 use std::io::Read;
@@ -53,18 +54,17 @@ impl Collector {
         }
     }
 
+    /// Counts `n` problems found but not listed.
+    pub(crate) fn add_more(&mut self, n: u64) {
+        self.more += n;
+    }
+
     pub(crate) fn push_pointer(&mut self, code: &'static str, ptr: &str, message: String) {
         if self.issues.len() < self.cap {
             self.issues.push(Issue::at_pointer(code, ptr, message));
         } else {
             self.more += 1;
         }
-    }
-
-    /// Whether the list is full. The walk stops early then: the count of the rest is
-    /// exact for the checks between parts, a lower bound for the structural walk.
-    pub(crate) fn is_full(&self) -> bool {
-        self.issues.len() >= self.cap && self.cap > 0
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -99,12 +99,13 @@ fn syntax_issue(e: &serde_json::Error) -> Issue {
     } else if e.is_eof() {
         (
             "json.syntax",
-            format!("the JSON text ends too early ({what}): a bracket or quote may be missing"),
+            "the JSON text ends too early: a closing bracket, brace or quote may be missing"
+                .to_string(),
         )
     } else {
         (
             "json.syntax",
-            format!("the JSON text is broken here: {what}"),
+            format!("the JSON text is broken here: {}", explain_syntax(what)),
         )
     };
     Issue::at_text(
@@ -113,6 +114,32 @@ fn syntax_issue(e: &serde_json::Error) -> Issue {
         e.column().max(1) as u64,
         message,
     )
+}
+
+/// serde_json's wording, said for people.
+fn explain_syntax(what: &str) -> String {
+    let plain = if what.starts_with("expected value") {
+        "a value was expected: text in double quotes, a number, true, false, null, a list [...] or an object {...}"
+    } else if what.starts_with("key must be a string") {
+        "a field name must be in double quotes (JSON has no comments and no single quotes)"
+    } else if what.starts_with("control character") {
+        "a text value is not closed: a double quote may be missing on the line before"
+    } else if what.starts_with("trailing comma") {
+        "a comma is followed by nothing: remove the last comma"
+    } else if what.starts_with("expected `,` or `}`") {
+        "a comma or a closing brace } is missing"
+    } else if what.starts_with("expected `,` or `]`") {
+        "a comma or a closing bracket ] is missing"
+    } else if what.starts_with("expected `:`") {
+        "a colon : is missing after a field name"
+    } else if what.starts_with("trailing characters") {
+        "there is more text after the end of the document"
+    } else if what.starts_with("invalid escape") {
+        "a backslash starts an escape JSON does not know: write two backslashes for one"
+    } else {
+        return what.to_string();
+    };
+    format!("{plain} ({what})")
 }
 
 fn bytes_limit(len: usize, limits: &Limits) -> Result<(), Error> {
@@ -142,11 +169,9 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    if typed_err.is_syntax() || typed_err.is_eof() {
-        out.push(syntax_issue(&typed_err));
-        return Err(out.into_problems());
-    }
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    // The typed reader reports a wrong type where a name is expected as a syntax error,
+    // so only the plain parse decides what is broken JSON.
+    let (value, duplicates) = match value::parse(text) {
         Ok(v) => v,
         Err(e) => {
             out.push(syntax_issue(&e));
@@ -154,29 +179,50 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         }
     };
     let mut ptr = String::new();
-    walk::Walker::new(schema, &mut out, unknown_code).walk(&value, schema, &mut ptr, None);
+    walk::Walker::new(schema, &mut out, unknown_code)
+        .with_duplicates(&duplicates)
+        .walk(&value, schema, &mut ptr, None);
     if out.is_empty() {
         // The walk found nothing the typed reader refused: say what the reader said.
         let text = typed_err.to_string();
         let what = text.find(" at line ").map_or(&text[..], |i| &text[..i]);
-        let code = if what.starts_with("duplicate field") {
-            "field.duplicate"
-        } else {
-            "type.mismatch"
-        };
-        let message = if code == "field.duplicate" {
-            format!("a field is given twice ({what}); give each field once")
-        } else {
-            format!("this value cannot be read: {what}")
-        };
         out.push(Issue::at_text(
-            code,
+            "type.mismatch",
             typed_err.line().max(1) as u64,
             typed_err.column().max(1) as u64,
-            message,
+            format!("this value cannot be read: {what}"),
         ));
     }
     Err(out.into_problems())
+}
+
+/// Orders issues by where they are in the document: top-level parts in the schema's
+/// order, list entries by index; issues at the same place keep the order they were found.
+pub(crate) fn sort_by_document_order(issues: &mut [Issue], schema: &serde_json::Value) {
+    let top: Vec<&str> = schema
+        .get("properties")
+        .and_then(serde_json::Value::as_object)
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let key = |issue: &Issue| -> Vec<(u8, u64)> {
+        let Some(pointer) = issue.pointer() else {
+            return vec![(2, 0)];
+        };
+        pointer
+            .split('/')
+            .skip(1)
+            .enumerate()
+            .map(|(depth, seg)| match seg.parse::<u64>() {
+                Ok(n) => (0, n),
+                Err(_) if depth == 0 => (
+                    1,
+                    top.iter().position(|t| *t == seg).unwrap_or(top.len()) as u64,
+                ),
+                Err(_) => (1, 0),
+            })
+            .collect()
+    };
+    issues.sort_by_cached_key(key);
 }
 
 /// Reads an initiative from JSON text, with the given limits.
@@ -280,14 +326,20 @@ pub fn validate(doc: &Initiative) -> Result<(), Error> {
     validate_with(doc, &Limits::default())
 }
 
+/// Runs the checks between parts, adding to `out`.
+pub(crate) fn check_into(doc: &Initiative, out: &mut Collector) {
+    check::check(doc, out);
+}
+
 fn validate_with(doc: &Initiative, limits: &Limits) -> Result<(), Error> {
     let mut out = Collector::new(limits.max_issues);
     check::check(doc, &mut out);
     if out.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidDocument(out.into_problems()))
+        return Ok(());
     }
+    let mut problems = out.into_problems();
+    sort_by_document_order(&mut problems.issues, crate::schema::initiative());
+    Err(Error::InvalidDocument(problems))
 }
 
 /// Reads [`Options`] from JSON text. Unknown keys are `options.unknown`; every problem is

@@ -47,7 +47,8 @@ pub(crate) fn check_limits(text: &[u8], limits: &Limits) -> Result<(), Issue> {
                     match text[i] {
                         b'"' => break,
                         b'\\' => {
-                            i += 2;
+                            // One character for an escape: \n, \" or \uXXXX.
+                            i += if text.get(i + 1) == Some(&b'u') { 6 } else { 2 };
                             chars += 1;
                             continue;
                         }

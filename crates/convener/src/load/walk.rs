@@ -21,6 +21,8 @@ pub(crate) fn escape_segment(s: &str) -> String {
 
 pub(crate) struct Walker<'a> {
     root: &'a Value,
+    /// Keys given twice, by the pointer of their object: reported where they stand.
+    duplicates: std::collections::BTreeMap<String, Vec<String>>,
     out: &'a mut Collector,
     /// The code for a key the schema does not know: `field.unknown` in documents,
     /// `options.unknown` in options.
@@ -146,7 +148,20 @@ impl<'a> Walker<'a> {
             root,
             out,
             unknown_code,
+            duplicates: Default::default(),
         }
+    }
+
+    /// Reports the keys at `pointers` as given twice, each after the first copy's problems.
+    pub(crate) fn with_duplicates(mut self, pointers: &[String]) -> Self {
+        for p in pointers {
+            let (parent, key) = p.rsplit_once('/').unwrap_or(("", p));
+            self.duplicates
+                .entry(parent.to_string())
+                .or_default()
+                .push(key.to_string());
+        }
+        self
     }
 
     fn resolve<'s>(&self, schema: &'s Value, def: &mut Option<&'s str>) -> &'s Value
@@ -184,9 +199,6 @@ impl<'a> Walker<'a> {
         ptr: &mut String,
         def: Option<&'a str>,
     ) {
-        if self.out.is_full() {
-            return;
-        }
         let mut def = def;
         let schema = self.resolve(schema, &mut def);
 
@@ -235,6 +247,20 @@ impl<'a> Walker<'a> {
             match candidates.first() {
                 Some(&(b, bdef)) => self.walk(value, b, ptr, bdef),
                 None => {
+                    let named = branches.iter().find_map(|b| {
+                        let mut d = def;
+                        let r = self.resolve(b, &mut d);
+                        enum_values(r).map(|_| d)
+                    });
+                    if let Some(d) = named {
+                        let msg = format!(
+                            "expected the name of a {} (text), found {}",
+                            enum_word(d),
+                            describe_found(value)
+                        );
+                        self.issue("type.mismatch", ptr, msg);
+                        return;
+                    }
                     let expected: Vec<&str> = branches
                         .iter()
                         .filter_map(|b| {
@@ -360,6 +386,7 @@ impl<'a> Walker<'a> {
                     _ => {}
                 }
             }
+            self.report_duplicates(ptr, len, key);
             ptr.truncate(len);
         }
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
@@ -379,17 +406,33 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// After the first copy of `key` in the object at `ptr[..len]`, reports its repeats.
+    fn report_duplicates(&mut self, ptr: &str, len: usize, key: &str) {
+        let escaped = escape_segment(key);
+        let Some(keys) = self.duplicates.get(&ptr[..len]) else {
+            return;
+        };
+        let repeats = keys.iter().filter(|k| **k == escaped).count();
+        let shown: String = key.chars().take(40).collect();
+        for _ in 0..repeats {
+            self.out.push_pointer(
+                "field.duplicate",
+                ptr,
+                format!("'{shown}' is given more than once in the same object; give it once (the first is kept)"),
+            );
+        }
+    }
+
     fn check_string(&mut self, s: &str, schema: &Value, ptr: &str) {
-        let check: Option<StringCheck> =
-            match schema.get("format").and_then(Value::as_str) {
-                Some(format::ID) => Some(Id::check),
-                Some(format::TEXT) => Some(Text::check),
-                Some(format::TAG) => Some(Tag::check),
-                Some(format::DATE) => Some(|s| s.parse::<Date>().map(|_| ())),
-                Some(format::PERIOD) => Some(|s| s.parse::<Period>().map(|_| ())),
-                Some(format::FORMAT_VERSION) => Some(FormatVersion::check),
-                _ => None,
-            };
+        let check: Option<StringCheck> = match schema.get("format").and_then(Value::as_str) {
+            Some(format::ID) => Some(Id::check),
+            Some(format::TEXT) => Some(Text::check),
+            Some(format::TAG) => Some(Tag::check),
+            Some(format::DATE) => Some(|s| s.parse::<Date>().map(|_| ())),
+            Some(format::PERIOD) => Some(|s| s.parse::<Period>().map(|_| ())),
+            Some(format::FORMAT_VERSION) => Some(FormatVersion::check),
+            _ => None,
+        };
         if let Some(Err(e)) = check.map(|c| c(s)) {
             self.issue(e.code, ptr, e.message);
         }

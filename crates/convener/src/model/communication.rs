@@ -26,6 +26,7 @@ pub struct Channel {
     /// How often it meets or goes out.
     pub frequency: Frequency,
     /// The partners it reaches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Id>,
 }
 

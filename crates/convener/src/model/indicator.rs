@@ -41,8 +41,10 @@ pub struct Indicator {
     /// Population, how much, how well or better off (Results-Based Accountability).
     pub kind: IndicatorKind,
     /// The outcomes (or goals) it measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Id>,
     /// The partners expected to report it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reporters: Vec<Id>,
     /// The declared starting point.
     #[serde(default, skip_serializing_if = "Option::is_none")]

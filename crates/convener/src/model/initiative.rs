@@ -213,6 +213,7 @@ pub struct Agenda {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<Text>,
     /// Partners that have formally endorsed the agenda.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub endorsed_by: Vec<Id>,
     /// When the agenda was adopted.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -46,6 +46,7 @@ pub struct Outcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<Period>,
     /// The goals or later outcomes it leads to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contributes_to: Vec<Id>,
     /// The SHANARRI wellbeing indicators it touches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -91,6 +92,7 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<Id>,
     /// The outcomes it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Id>,
     /// Activities that must be in place for this one to work.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,8 +1,6 @@
 //! Perception surveys: the built-in five-conditions instrument, custom instruments, and
 //! partners' answers.
 
-use std::collections::BTreeMap;
-
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -29,6 +27,7 @@ pub struct Survey {
     /// When it closed.
     pub date: Date,
     /// One response per partner that answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<Response>,
 }
 
@@ -158,27 +157,72 @@ pub struct Response {
     pub answers: Answers,
 }
 
-/// A respondent's answers by item id. Written as a JSON object; an item named twice is an
-/// error, never a silent overwrite.
+/// A respondent's answers by item id, in the order given. Written as a JSON object; an
+/// item named twice is an error, never a silent overwrite.
 ///
 /// # Example
 /// ```
-/// use convener::model::Answers;
+/// use convener::model::{Agreement, Answers, Id};
 /// assert!(serde_json::from_str::<Answers>(r#"{"q1": 4, "q1": 2}"#).is_err());
+/// let a: Answers = serde_json::from_str(r#"{"q2": 4, "q1": 2}"#).unwrap();
+/// assert_eq!(a.get("q1"), Some(Agreement::new(2).unwrap()));
+/// assert_eq!(a.keys().map(Id::as_str).collect::<Vec<_>>(), ["q2", "q1"]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answers(pub BTreeMap<Id, Agreement>);
+pub struct Answers(Vec<(Id, Agreement)>);
 
-impl std::ops::Deref for Answers {
-    type Target = BTreeMap<Id, Agreement>;
-    fn deref(&self) -> &Self::Target {
-        &self.0
+impl Answers {
+    /// Answers from (item, answer) pairs; an item given twice is refused.
+    pub fn new(pairs: Vec<(Id, Agreement)>) -> Result<Self, crate::model::ValueError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for (id, _) in &pairs {
+            if !seen.insert(id.as_str()) {
+                return Err(crate::model::ValueError {
+                    code: "field.duplicate",
+                    message: format!("the item '{id}' is answered twice"),
+                });
+            }
+        }
+        Ok(Answers(pairs))
+    }
+
+    /// The answer to `item`, if given.
+    pub fn get(&self, item: &str) -> Option<Agreement> {
+        self.0
+            .iter()
+            .find(|(id, _)| id.as_str() == item)
+            .map(|(_, a)| *a)
+    }
+
+    /// The items answered, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &Id> {
+        self.0.iter().map(|(id, _)| id)
+    }
+
+    /// (item, answer) pairs, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Id, Agreement)> {
+        self.0.iter().map(|(id, a)| (id, *a))
+    }
+
+    /// How many items were answered.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing was answered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
 impl Serialize for Answers {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
     }
 }
 
@@ -191,12 +235,13 @@ impl<'de> Deserialize<'de> for Answers {
                 f.write_str("an object of item id → answer")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
-                let mut out = BTreeMap::new();
+                let mut out: Vec<(Id, Agreement)> = Vec::new();
+                let mut seen = std::collections::BTreeSet::new();
                 while let Some((k, v)) = map.next_entry::<Id, Agreement>()? {
-                    if out.contains_key(&k) {
+                    if !seen.insert(k.clone()) {
                         return Err(serde::de::Error::custom(format!("duplicate field `{k}`")));
                     }
-                    out.insert(k, v);
+                    out.push((k, v));
                 }
                 Ok(Answers(out))
             }

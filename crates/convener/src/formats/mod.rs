@@ -1,0 +1,3 @@
+//! Other ways in and out of the model: the CSV folder, edge lists, graph exports.
+
+pub mod csv;
