@@ -1,0 +1,1 @@
+//! Seeded generator of realistic initiatives of any size.
