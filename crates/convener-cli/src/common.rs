@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use convener::model::{Level, Options, Period};
+use std::collections::BTreeMap;
+
+use convener::model::{Level, Limits, Options, Period};
 use convener::{Error, Initiative};
 
 /// An error of the command, with its exit status.
@@ -68,29 +70,73 @@ fn io_error(what: &str, path: &Path, source: std::io::Error) -> CliError {
 /// The document to read.
 #[derive(Args)]
 pub struct Input {
-    /// The document: a JSON file.
-    #[arg(value_name = "FILE")]
+    /// The document: a JSON file, or a folder of CSV files (see docs/format.md).
+    #[arg(value_name = "FILE|DIR")]
     pub path: PathBuf,
 }
 
 impl Input {
     /// Reads the document with the options' limits.
     pub fn load(&self, options: &Options) -> Result<Initiative, CliError> {
-        if self.path.is_dir() {
-            return Err(CliError::Usage(format!(
-                "{} is a folder; give a JSON document",
-                self.path.display()
-            )));
-        }
-        let bytes = read_limited(&self.path, options.limits.max_document_bytes)?;
-        Ok(convener::load::initiative_from_slice(
-            &bytes,
-            &options.limits,
-        )?)
+        load_document(&self.path, &options.limits)
     }
 }
 
-fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
+/// Reads a JSON document or a CSV folder.
+pub fn load_document(path: &Path, limits: &Limits) -> Result<Initiative, CliError> {
+    if path.is_dir() {
+        let files = read_csv_folder(path, limits.max_document_bytes)?;
+        return Ok(convener::formats::csv::read(&files, limits)?);
+    }
+    let bytes = read_limited(path, limits.max_document_bytes)?;
+    Ok(convener::load::initiative_from_slice(&bytes, limits)?)
+}
+
+/// The `.csv` files of a folder (not its subfolders), by name.
+fn read_csv_folder(dir: &Path, max_bytes: u64) -> Result<BTreeMap<String, Vec<u8>>, CliError> {
+    let mut files = BTreeMap::new();
+    let mut left = max_bytes.saturating_add(1);
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error("read the folder", dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error("read the folder", dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if !name.to_ascii_lowercase().ends_with(".csv") || !path.is_file() {
+            continue;
+        }
+        let bytes = read_limited(&path, left)?;
+        left = left.saturating_sub(bytes.len() as u64);
+        files.insert(name, bytes);
+    }
+    Ok(files)
+}
+
+/// Writes a document as JSON (a path ending in `.json`, or standard output) or as a CSV
+/// folder (any other path).
+pub fn write_document(doc: &Initiative, output: Option<&Path>) -> Result<(), CliError> {
+    match output {
+        None => Output { output: None }.write(&doc.to_json()),
+        Some(path) if is_json_path(path) => Output {
+            output: Some(path.to_path_buf()),
+        }
+        .write(&doc.to_json()),
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+            for (name, text) in convener::formats::csv::write(doc) {
+                let path = dir.join(name);
+                std::fs::write(&path, text).map_err(|e| io_error("write", &path, e))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn is_json_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| io_error("open", path, e))?;
     let mut bytes = Vec::new();

@@ -7,7 +7,10 @@ mod common;
 
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use convener::model::Limits;
 
 use common::{CliError, Input, OptionArgs, Output};
 
@@ -39,6 +42,33 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Convert a document between JSON and a folder of CSV files.
+    ///
+    /// IN is a JSON file or a CSV folder; OUT ending in .json is written as JSON, anything
+    /// else as a CSV folder (created if needed). Nothing is lost either way.
+    Convert {
+        /// The document to read: a JSON file or a CSV folder.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// Where to write: a .json file or a folder.
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Import data kept in another shape.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Generate a realistic made-up initiative of any size, the same for the same seed.
+    Synth {
+        /// How many partners.
+        #[arg(long, default_value_t = 30)]
+        partners: usize,
+        /// The seed: the same seed gives the same document on every machine.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write: a .json file or a CSV folder (default: JSON on standard output).
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: Option<PathBuf>,
+    },
     /// Print a JSON Schema: `initiative` (the document) or `options`.
     Schema {
         /// Which schema.
@@ -46,6 +76,22 @@ enum Command {
         name: String,
         #[command(flatten)]
         output: Output,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// An edge list: `from,to[,level]` lines (CSV) or `from to` pairs separated by spaces.
+    ///
+    /// Each id becomes a partner (sector unknown); each line a tie, at the level given or
+    /// collaborate. Lines starting with # are skipped, and so is a from,to header.
+    Edgelist {
+        /// The edge list file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write: a .json file or a CSV folder (default: JSON on standard output).
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -71,6 +117,37 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options,
             output,
         } => validate(&input, format, &options, &output),
+        Command::Convert { input, output } => {
+            let doc = common::load_document(&input, &Limits::default())?;
+            common::write_document(&doc, Some(&output))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(ImportCommand::Edgelist { file, output }) => {
+            let limits = Limits::default();
+            let bytes = common::read_limited(&file, limits.max_document_bytes)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", file.display())))?;
+            let name = file
+                .file_name()
+                .map_or_else(|| "edges".into(), |n| n.to_string_lossy().into_owned());
+            let doc = convener::formats::edgelist::read(&text, &name, &limits)?;
+            common::write_document(&doc, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Synth {
+            partners,
+            seed,
+            output,
+        } => {
+            let options = convener::synth::SynthOptions {
+                partners,
+                seed,
+                ..Default::default()
+            };
+            let doc = convener::synth::initiative(&options);
+            common::write_document(&doc, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { name, output } => {
             let text = convener::schema::by_name(&name)?;
             output.write(&text)?;

@@ -1,3 +1,4 @@
 //! Other ways in and out of the model: the CSV folder, edge lists, graph exports.
 
 pub mod csv;
+pub mod edgelist;

@@ -50,12 +50,11 @@ fn references(
 ) {
     let mut seen = BTreeSet::new();
     for (j, id) in ids.iter().enumerate() {
-        let ptr = format!("{base}/{j}");
-        reference(out, id, declared, &ptr, code, what);
+        reference(out, id, declared, || format!("{base}/{j}"), code, what);
         if !seen.insert(id.as_str()) {
             out.push_pointer(
                 "reference.duplicate",
-                &ptr,
+                &format!("{base}/{j}"),
                 format!("'{id}' is listed twice here"),
             );
         }
@@ -66,11 +65,12 @@ fn reference(
     out: &mut Collector,
     id: &Id,
     declared: &Declared,
-    ptr: &str,
+    ptr: impl FnOnce() -> String,
     code: &'static str,
     what: &str,
 ) {
     if !declared.has(id) {
+        let ptr = &ptr();
         if let Some(why) = declared.others.get(id.as_str()) {
             out.push_pointer(code, ptr, format!("'{id}' {why}"));
             return;
@@ -144,7 +144,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out,
             &t.from,
             &partners,
-            &format!("/ties/{i}/from"),
+            || format!("/ties/{i}/from"),
             "reference.unknown_partner",
             "partner",
         );
@@ -152,7 +152,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out,
             &t.to,
             &partners,
-            &format!("/ties/{i}/to"),
+            || format!("/ties/{i}/to"),
             "reference.unknown_partner",
             "partner",
         );
@@ -224,7 +224,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out,
             &a.lead,
             &partners,
-            &format!("{base}/lead"),
+            || format!("{base}/lead"),
             "reference.unknown_partner",
             "partner",
         );
@@ -322,7 +322,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out,
             &m.indicator,
             &indicators,
-            &format!("{base}/indicator"),
+            || format!("{base}/indicator"),
             "reference.unknown_indicator",
             "indicator",
         );
@@ -330,7 +330,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out,
             &m.partner,
             &partners,
-            &format!("{base}/partner"),
+            || format!("{base}/partner"),
             "reference.unknown_partner",
             "partner",
         );
@@ -421,7 +421,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out,
             &b.partner,
             &partners,
-            "/backbone/partner",
+            || "/backbone/partner".to_string(),
             "reference.unknown_partner",
             "partner",
         );
@@ -454,7 +454,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 out,
                 &r.respondent,
                 &partners,
-                &format!("{rbase}/respondent"),
+                || format!("{rbase}/respondent"),
                 "reference.unknown_partner",
                 "partner",
             );

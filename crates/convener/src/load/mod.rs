@@ -349,7 +349,7 @@ fn validate_with(doc: &Initiative, limits: &Limits) -> Result<(), Error> {
 /// ```
 /// let err = convener::load::options_from_json(r#"{"min_level": "best", "asof": "2024"}"#).unwrap_err();
 /// let codes: Vec<_> = err.issues().iter().map(|i| i.code).collect();
-/// assert_eq!(codes, ["options.unknown", "value.unknown"]);
+/// assert_eq!(codes, ["value.unknown", "options.unknown"]);
 /// ```
 pub fn options_from_json(text: &str) -> Result<Options, Error> {
     let limits = Limits {
