@@ -23,6 +23,7 @@ pub mod error;
 pub mod formats;
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod schema;
 pub mod synth;
 

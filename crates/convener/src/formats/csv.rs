@@ -241,7 +241,7 @@ fn columns_of(file: &str) -> Vec<Column> {
 // Writing
 
 /// Puts the formula guard on a text cell.
-fn guard(s: &str) -> String {
+pub(crate) fn guard(s: &str) -> String {
     if s.starts_with(GUARDED) {
         format!("'{s}")
     } else {

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Level, Period};
+use super::{Level, Period, TieKind};
 
 /// Settings for loading and analysing an initiative. The same value in every layer: a
 /// Rust struct here, a JSON object in the CLI (`--options FILE`), JavaScript, C and Python.
@@ -26,6 +26,8 @@ pub struct Options {
     /// The lowest collaboration level that counts as a connection in the network
     /// (default `communicate`: `compete` and `coexist` ties are reported, not connected).
     pub min_level: Level,
+    /// Only ties of these kinds count as connections (default: every tie).
+    pub tie_kinds: Option<Vec<TieKind>>,
     /// Hide counts below this number in every output (small-number suppression). Default
     /// off.
     pub suppress_below: Option<u32>,
@@ -42,6 +44,7 @@ impl Default for Options {
         Options {
             as_of: None,
             min_level: Level::Communicate,
+            tie_kinds: None,
             suppress_below: None,
             budgets: Budgets::default(),
             limits: Limits::default(),

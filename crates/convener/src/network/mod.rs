@@ -1,0 +1,463 @@
+//! The partner network: graphs on petgraph, measures exact to networkx, communities,
+//! mixing between sectors, PARTNER trust and value, and the network table.
+//!
+//! | measure | graph |
+//! |---|---|
+//! | degree, degree centrality, betweenness, closeness, core number, constraint, effective size, clustering, articulation points, bridges, components, density, diameter | undirected |
+//! | eigenvector | undirected, largest component |
+//! | in/out degree, reciprocity, strong components, PageRank | directed |
+//! | communities, modularity | undirected (Louvain) |
+//!
+//! A tie is a connection when its level is at least `min_level` (default `communicate`).
+
+pub mod centrality;
+pub mod community;
+mod graph;
+pub mod partnership;
+pub mod structure;
+
+pub use graph::{Csr, EdgeRule, PartnerGraph};
+pub use petgraph;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::model::{Id, Initiative, Level, Metric, Options, Sector, Text};
+use partnership::{Asymmetry, EiIndex, GroupEi, LevelGap, NetworkScore};
+
+/// The measures of one partner. `null` where not asked for or undefined (the constraint
+/// of an isolate, the eigenvector centrality outside the largest component).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PartnerMeasures {
+    /// The partner's id.
+    pub partner: Id,
+    /// Its name.
+    pub name: Text,
+    /// Its sector.
+    pub sector: Sector,
+    /// Partners it is connected to.
+    pub degree: Option<u64>,
+    /// Partners that reported a tie to it.
+    pub in_degree: Option<u64>,
+    /// Partners it reported a tie to.
+    pub out_degree: Option<u64>,
+    /// degree / (n − 1).
+    pub degree_centrality: Option<f64>,
+    /// Normalized betweenness: the share of shortest paths between others through it.
+    pub betweenness: Option<f64>,
+    /// Closeness (Wasserman–Faust).
+    pub closeness: Option<f64>,
+    /// Eigenvector centrality within the largest component.
+    pub eigenvector: Option<f64>,
+    /// PageRank on the directed ties.
+    pub pagerank: Option<f64>,
+    /// k-core number.
+    pub core_number: Option<u64>,
+    /// Burt's constraint (high: its contacts all know each other).
+    pub constraint: Option<f64>,
+    /// Burt's effective size (non-redundant contacts).
+    pub effective_size: Option<f64>,
+    /// Local clustering coefficient.
+    pub clustering: Option<f64>,
+    /// Whether removing it splits its component.
+    pub articulation_point: Option<bool>,
+    /// Its Louvain community.
+    pub community: Option<u32>,
+    /// Mean trust others report in it (1–4, PARTNER).
+    pub trust: Option<f64>,
+    /// Mean value others report of it (1–4, PARTNER).
+    pub value: Option<f64>,
+}
+
+/// The network as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NetworkSummary {
+    /// Partners (nodes).
+    pub partners: u64,
+    /// Ties reported, at any level.
+    pub ties_reported: u64,
+    /// Directed ties at or above the minimum level.
+    pub directed_ties: u64,
+    /// Connected pairs (undirected edges).
+    pub connections: u64,
+    /// connections / (n(n−1)/2).
+    pub density: Option<f64>,
+    /// Share of directed ties reported back (networkx `overall_reciprocity`).
+    pub reciprocity: Option<f64>,
+    /// Freeman degree centralization: Σ(max degree − degree) / ((n−1)(n−2)).
+    pub degree_centralization: Option<f64>,
+    /// Connected components (an isolated partner is one).
+    pub components: u64,
+    /// Partners in the largest component.
+    pub largest_component: u64,
+    /// Share of partners in the largest component.
+    pub largest_component_share: Option<f64>,
+    /// Strongly connected components of the directed ties.
+    pub strong_components: u64,
+    /// Partners with no connection.
+    pub isolates: u64,
+    /// Mean local clustering over all partners (networkx `average_clustering`).
+    pub average_clustering: Option<f64>,
+    /// The longest shortest path within the largest component.
+    pub diameter: Option<u64>,
+    /// Partners whose removal splits their component.
+    pub articulation_points: u64,
+    /// Connections whose removal splits their component.
+    pub bridges: u64,
+    /// Louvain communities.
+    pub communities: Option<u64>,
+    /// Modularity of the communities (null without connections).
+    pub modularity: Option<f64>,
+}
+
+/// A connection whose removal splits its component.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Bridge {
+    /// One end (earlier in the document).
+    pub a: Id,
+    /// The other end.
+    pub b: Id,
+}
+
+/// A Louvain community.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CommunityGroup {
+    /// Its number (from 0, by first member's document order).
+    pub id: u32,
+    /// Its members, in document order.
+    pub members: Vec<Id>,
+}
+
+/// Mixing between sector groups.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SectorMixing {
+    /// The whole network.
+    pub network: EiIndex,
+    /// Each sector group.
+    pub groups: Vec<GroupEi>,
+}
+
+/// Everything the network analysis finds.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NetworkReport {
+    /// The lowest level counted as a connection.
+    pub min_level: Level,
+    /// Network-level measures.
+    pub summary: NetworkSummary,
+    /// Per-partner measures, in document order.
+    pub partners: Vec<PartnerMeasures>,
+    /// Bridges.
+    pub bridges: Vec<Bridge>,
+    /// Louvain communities (empty when not asked for).
+    pub communities: Vec<CommunityGroup>,
+    /// The E-I index over sector groups.
+    pub sector_mixing: SectorMixing,
+    /// PARTNER trust over all rated ties.
+    pub trust: NetworkScore,
+    /// PARTNER value over all rated ties.
+    pub value: NetworkScore,
+    /// Pairs whose two sides see the tie differently.
+    pub asymmetric_pairs: Vec<Asymmetry>,
+    /// Ties whose reporter wants a different level.
+    pub level_gaps: Vec<LevelGap>,
+    /// What was not computed, and why.
+    pub notes: Vec<String>,
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b > 0.0).then(|| a / b)
+}
+
+/// Analyses the partner network of `doc` with `options` (`min_level`, `tie_kinds`,
+/// `metrics`, `budgets`).
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}, {"from": "b", "to": "c", "level": "cooperate"}]}"#).unwrap();
+/// let report = convener::network::analyze(&doc, &Options::default());
+/// // a ── b ── c
+/// assert_eq!(report.partners[1].betweenness, Some(1.0));
+/// assert_eq!(report.partners[1].articulation_point, Some(true));
+/// assert_eq!(report.summary.diameter, Some(2));
+/// ```
+pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
+    let rule = EdgeRule {
+        min_level: options.min_level,
+        kinds: options.tie_kinds.clone(),
+    };
+    let g = PartnerGraph::new(doc, &rule);
+    let csr = g.csr();
+    let n = g.len();
+    let nf = n as f64;
+    let wants = |m: Metric| options.wants(m);
+    let mut notes = Vec::new();
+
+    let degree: Vec<u64> = (0..n).map(|v| csr.degree(v) as u64).collect();
+    let out_degree: Vec<usize> = (0..n).map(|v| g.out_csr().degree(v)).collect();
+    let in_degree: Vec<usize> = (0..n).map(|v| g.in_csr().degree(v)).collect();
+
+    let within_budget = n <= options.budgets.exact_betweenness_max_partners as usize;
+    let wants_paths = wants(Metric::Betweenness) || wants(Metric::Closeness);
+    let paths = if wants_paths && within_budget {
+        Some(centrality::shortest_paths(csr, wants(Metric::Betweenness)))
+    } else {
+        if wants_paths {
+            notes.push(format!(
+                "betweenness, closeness and the diameter were not computed: {n} partners is over the budget of {} (option budgets.exact_betweenness_max_partners)",
+                options.budgets.exact_betweenness_max_partners
+            ));
+        }
+        None
+    };
+
+    let (label, sizes) = structure::components(csr);
+    let largest = structure::largest_component(&label, &sizes);
+    let eigen = if wants(Metric::Eigenvector) {
+        let x = centrality::eigenvector(csr, &largest);
+        if x.is_none() {
+            notes.push("eigenvector centrality did not converge in 10,000 iterations".into());
+        }
+        x.map(|x| {
+            let mut full = vec![None; n];
+            for (i, &v) in largest.iter().enumerate() {
+                full[v as usize] = Some(x[i]);
+            }
+            full
+        })
+    } else {
+        None
+    };
+    let pagerank = if wants(Metric::Pagerank) {
+        let x = centrality::pagerank(g.in_csr(), &out_degree);
+        if x.is_none() {
+            notes.push("PageRank did not converge in 10,000 iterations".into());
+        }
+        x
+    } else {
+        None
+    };
+    let cores = wants(Metric::CoreNumber).then(|| structure::core_numbers(csr));
+    let hoods = structure::neighbourhoods(csr);
+    let (cut, bridges) = structure::cut_points(csr);
+    let community = wants(Metric::Community).then(|| community::louvain(csr));
+    let (trust, value) = partnership::received_ratings(doc);
+
+    let partners: Vec<PartnerMeasures> = doc
+        .partners
+        .iter()
+        .enumerate()
+        .map(|(v, p)| PartnerMeasures {
+            partner: p.id.clone(),
+            name: p.name.clone(),
+            sector: p.sector,
+            degree: wants(Metric::Degree).then_some(degree[v]),
+            in_degree: wants(Metric::InDegree).then_some(in_degree[v] as u64),
+            out_degree: wants(Metric::OutDegree).then_some(out_degree[v] as u64),
+            degree_centrality: wants(Metric::DegreeCentrality).then(|| {
+                if n <= 1 {
+                    1.0
+                } else {
+                    degree[v] as f64 / (nf - 1.0)
+                }
+            }),
+            betweenness: paths
+                .as_ref()
+                .and_then(|p| p.betweenness.as_ref())
+                .map(|b| b[v]),
+            closeness: paths
+                .as_ref()
+                .filter(|_| wants(Metric::Closeness))
+                .map(|p| p.closeness[v]),
+            eigenvector: eigen.as_ref().and_then(|e| e[v]),
+            pagerank: pagerank.as_ref().map(|x| x[v]),
+            core_number: cores.as_ref().map(|c| c[v] as u64),
+            constraint: if wants(Metric::Constraint) {
+                hoods.constraint[v]
+            } else {
+                None
+            },
+            effective_size: if wants(Metric::EffectiveSize) {
+                hoods.effective_size[v]
+            } else {
+                None
+            },
+            clustering: Some(hoods.clustering[v]),
+            articulation_point: wants(Metric::ArticulationPoint).then_some(cut[v]),
+            community: community.as_ref().map(|c| c[v]),
+            trust: if wants(Metric::Trust) { trust[v] } else { None },
+            value: if wants(Metric::Value) { value[v] } else { None },
+        })
+        .collect();
+
+    let m = g.undirected_edges().len() as f64;
+    let arcs = g.directed.edge_count();
+    let reciprocal = (0..n)
+        .map(|v| {
+            g.out_csr()
+                .neighbours(v)
+                .iter()
+                .filter(|&&w| g.out_csr().has_edge(w as usize, v))
+                .count()
+        })
+        .sum::<usize>();
+    let max_degree = degree.iter().copied().max().unwrap_or(0);
+    let centralization = (n >= 3).then(|| {
+        let sum: u64 = degree.iter().map(|d| max_degree - d).sum();
+        sum as f64 / ((nf - 1.0) * (nf - 2.0))
+    });
+    let diameter = paths.as_ref().map(|p| {
+        largest
+            .iter()
+            .map(|&v| p.eccentricity[v as usize] as u64)
+            .max()
+            .unwrap_or(0)
+    });
+    let strong = structure::strong_components(g.out_csr());
+    let modularity = community
+        .as_ref()
+        .and_then(|c| community::modularity(csr, c));
+    let summary = NetworkSummary {
+        partners: n as u64,
+        ties_reported: doc.ties.len() as u64,
+        directed_ties: arcs as u64,
+        connections: m as u64,
+        density: (n >= 2).then(|| 2.0 * m / (nf * (nf - 1.0))),
+        reciprocity: ratio(reciprocal as f64, arcs as f64),
+        degree_centralization: centralization,
+        components: sizes.len() as u64,
+        largest_component: largest.len() as u64,
+        largest_component_share: ratio(largest.len() as f64, nf),
+        strong_components: strong.iter().map(|&c| c as u64 + 1).max().unwrap_or(0),
+        isolates: degree.iter().filter(|&&d| d == 0).count() as u64,
+        average_clustering: (n > 0).then(|| hoods.clustering.iter().sum::<f64>() / nf),
+        diameter,
+        articulation_points: cut.iter().filter(|&&c| c).count() as u64,
+        bridges: bridges.len() as u64,
+        communities: community
+            .as_ref()
+            .map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
+        modularity,
+    };
+
+    let id = |v: u32| doc.partners[v as usize].id.clone();
+    let bridges = bridges
+        .iter()
+        .map(|&(a, b)| Bridge { a: id(a), b: id(b) })
+        .collect();
+    let communities = match &community {
+        Some(c) => {
+            let k = c.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
+            let mut groups: Vec<CommunityGroup> = (0..k as u32)
+                .map(|id| CommunityGroup {
+                    id,
+                    members: vec![],
+                })
+                .collect();
+            for (v, &x) in c.iter().enumerate() {
+                groups[x as usize].members.push(doc.partners[v].id.clone());
+            }
+            groups
+        }
+        None => vec![],
+    };
+    let (ei, groups) = partnership::sector_mixing(doc, &g);
+    let (trust_score, value_score) = partnership::network_scores(doc);
+    NetworkReport {
+        min_level: options.min_level,
+        summary,
+        partners,
+        bridges,
+        communities,
+        sector_mixing: SectorMixing {
+            network: ei,
+            groups,
+        },
+        trust: trust_score,
+        value: value_score,
+        asymmetric_pairs: partnership::asymmetric_pairs(doc),
+        level_gaps: partnership::level_gaps(doc),
+        notes,
+    }
+}
+
+/// The columns of the network CSV, in order.
+pub const CSV_COLUMNS: [&str; 18] = [
+    "partner",
+    "name",
+    "sector",
+    "degree",
+    "in_degree",
+    "out_degree",
+    "degree_centrality",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "core_number",
+    "constraint",
+    "effective_size",
+    "articulation_point",
+    "community",
+    "trust",
+    "value",
+];
+
+/// A number as serde_json writes it (integers as integers, floats shortest round-trip).
+pub(crate) fn number_text(v: f64) -> String {
+    serde_json::Number::from_f64(v)
+        .map(|n| n.to_string())
+        .unwrap_or_default()
+}
+
+/// The per-partner table as CSV: always the 18 [`CSV_COLUMNS`], one row per partner in
+/// document order, blank where not computed or undefined. Text cells starting with `=`,
+/// `+`, `-`, `@` or `'` get one leading `'` (formula guard).
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "=A"}, {"id": "b", "name": "B"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// let csv = convener::network::to_csv(&convener::network::analyze(&doc, &Options::default()));
+/// let mut lines = csv.lines();
+/// assert!(lines.next().unwrap().starts_with("partner,name,sector,degree,"));
+/// assert_eq!(lines.next().unwrap(), "a,'=A,unknown,1,0,1,1.0,0.0,1.0,0.7071067811865476,0.3508771929826475,1,1.0,1.0,false,0,,");
+/// ```
+pub fn to_csv(report: &NetworkReport) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let _ = w.write_record(CSV_COLUMNS);
+    let f = |v: Option<f64>| v.map(number_text).unwrap_or_default();
+    let u = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+    for p in &report.partners {
+        let row = [
+            crate::formats::csv::guard(p.partner.as_str()),
+            crate::formats::csv::guard(p.name.as_str()),
+            p.sector.as_str().to_string(),
+            u(p.degree),
+            u(p.in_degree),
+            u(p.out_degree),
+            f(p.degree_centrality),
+            f(p.betweenness),
+            f(p.closeness),
+            f(p.eigenvector),
+            f(p.pagerank),
+            u(p.core_number),
+            f(p.constraint),
+            f(p.effective_size),
+            p.articulation_point
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
+            p.community.map(|c| c.to_string()).unwrap_or_default(),
+            f(p.trust),
+            f(p.value),
+        ];
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
