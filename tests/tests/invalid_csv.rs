@@ -13,66 +13,12 @@ use serde_json::{Value, json};
 
 /// Cases where the reader is known to be wrong: the expected file says what it should
 /// report. Each must still differ; when one is fixed, the test says to remove it here.
-const KNOWN_READER_BUGS: &[(&str, &str)] = &[
-    (
-        "blank-line-counts-as-a-row",
-        "an empty line is skipped without being counted, so the rows after it are numbered one less than a spreadsheet or editor shows",
-    ),
-    (
-        "csv-syntax-text-after-closing-quote",
-        "`\"Vellis\" Health Board` is read as `Vellis Health Board`: the quotes are dropped without a word",
-    ),
-    (
-        "csv-syntax-unclosed-quote-at-end-of-file",
-        "a quote never closed takes the rest of the file into one cell, and the folder is accepted",
-    ),
-    (
-        "encoding-invalid-utf16-file",
-        "a UTF-16 file gives one issue per header cell and per missing column instead of one for the file",
-    ),
-    (
-        "issues-in-file-order-across-checks",
-        "problems found while reading cells come before those found by the document checks, whatever their file",
-    ),
-    (
-        "issues-in-file-order-backbone-after-ties",
-        "backbone.csv is checked right after agenda.csv, before partners.csv and ties.csv",
-    ),
-    (
-        "issues-in-row-order-within-survey-answers",
-        "problems in survey_answers.csv come grouped by respondent, not in row order",
-    ),
-    (
-        "reference-unknown-item",
-        "an unknown item is located at the answer column, not the item column",
-    ),
-    (
-        "type-mismatch-answer-reported-once",
-        "an answer that is not a whole number is also reported as 'an item but no answer' (field.missing)",
-    ),
-    (
-        "type-mismatch-required-number-reported-once",
-        "a required number that cannot be read is also reported missing (field.missing at the same cell)",
-    ),
-    (
-        "value-not-finite-required-number-reported-once",
-        "a required number that is NaN or infinite is also reported missing (field.missing at the same cell)",
-    ),
-];
+const KNOWN_READER_BUGS: &[(&str, &str)] = &[];
 
 /// Generated cases (tests below) where the reader is known to be wrong, as above: each
 /// test asserts what the reader should do, and while it is listed here, that it still
 /// does not.
-const KNOWN_GENERATED_BUGS: &[(&str, &str)] = &[
-    (
-        "a_missing_column_in_many_rows_is_one_problem",
-        "the per-row field.missing issues are left out, but those past the issue limit are still counted in more()",
-    ),
-    (
-        "a_list_cell_longer_than_the_item_limit_is_refused",
-        "the ids, names or tags of one cell are not held to limits.max_items",
-    ),
-];
+const KNOWN_GENERATED_BUGS: &[(&str, &str)] = &[];
 
 /// The codes only a CSV folder can give, and the codes whose location needs tracing back
 /// to a cell; each must appear in a case that passes. (`reference.unknown_item` is only in

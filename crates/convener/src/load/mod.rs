@@ -26,6 +26,8 @@ pub(crate) struct Collector {
     issues: Vec<Issue>,
     more: u64,
     cap: usize,
+    /// Rewrites each issue as it comes (or drops it), before the cap counts it.
+    transform: Option<Box<dyn FnMut(Issue) -> Option<Issue>>>,
 }
 
 impl Collector {
@@ -34,6 +36,19 @@ impl Collector {
             issues: Vec::new(),
             more: 0,
             cap: cap.max(1) as usize,
+            transform: None,
+        }
+    }
+
+    /// A collector that passes each issue through `f` first: to relocate it, reword it or
+    /// drop it.
+    pub(crate) fn with_transform(
+        cap: u32,
+        f: impl FnMut(Issue) -> Option<Issue> + 'static,
+    ) -> Self {
+        Collector {
+            transform: Some(Box::new(f)),
+            ..Collector::new(cap)
         }
     }
 
@@ -43,10 +58,18 @@ impl Collector {
             issues: Vec::new(),
             more: 0,
             cap: 0,
+            transform: None,
         }
     }
 
     pub(crate) fn push(&mut self, issue: Issue) {
+        let issue = match self.transform.as_mut() {
+            Some(f) => match f(issue) {
+                Some(i) => i,
+                None => return,
+            },
+            None => issue,
+        };
         if self.issues.len() < self.cap {
             self.issues.push(issue);
         } else {
@@ -54,13 +77,10 @@ impl Collector {
         }
     }
 
-    /// Counts `n` problems found but not listed.
-    pub(crate) fn add_more(&mut self, n: u64) {
-        self.more += n;
-    }
-
     pub(crate) fn push_pointer(&mut self, code: &'static str, ptr: &str, message: String) {
-        if self.issues.len() < self.cap {
+        if self.transform.is_some() {
+            self.push(Issue::at_pointer(code, ptr, message));
+        } else if self.issues.len() < self.cap {
             self.issues.push(Issue::at_pointer(code, ptr, message));
         } else {
             self.more += 1;
