@@ -5,7 +5,7 @@ use convener_conformance::arbitrary;
 use proptest::prelude::*;
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
     #[test]
     fn json_round_trip_keeps_the_model(seed in any::<u64>(), size in 1usize..30) {

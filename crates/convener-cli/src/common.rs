@@ -111,6 +111,14 @@ fn read_csv_folder(dir: &Path, max_bytes: u64) -> Result<BTreeMap<String, Vec<u8
     Ok(files)
 }
 
+/// Pretty JSON with a trailing newline, as every JSON output of convener.
+pub fn pretty_json(value: &impl serde::Serialize) -> Result<String, CliError> {
+    let mut s =
+        serde_json::to_string_pretty(value).map_err(|e| CliError::Internal(e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}
+
 /// Writes a document as JSON (a path ending in `.json`, or standard output) or as a CSV
 /// folder (any other path).
 pub fn write_document(doc: &Initiative, output: Option<&Path>) -> Result<(), CliError> {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use convener::model::Limits;
+use convener::model::{Limits, Metric};
 
 use common::{CliError, Input, OptionArgs, Output};
 
@@ -37,6 +37,27 @@ enum Command {
         /// text (one problem a line) or json.
         #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
         format: ValidateFormat,
+        #[command(flatten)]
+        options: OptionArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Analyse the partner network: who connects whom, who holds it together, where the
+    /// silos are, whom partners trust.
+    ///
+    /// table: a summary and the main measures per partner; csv: the 18-column table, one
+    /// row per partner; json: every measure, bridges, communities, sector mixing (E-I),
+    /// one-sided ties and wanted-versus-actual levels.
+    Network {
+        #[command(flatten)]
+        input: Input,
+        /// table, csv or json.
+        #[arg(long, value_enum, default_value_t = NetworkFormat::Table)]
+        format: NetworkFormat,
+        /// Compute only these measures, comma-separated (e.g. degree,betweenness); the rest
+        /// stay blank.
+        #[arg(long, value_delimiter = ',', value_parser = parse_metric)]
+        metrics: Option<Vec<Metric>>,
         #[command(flatten)]
         options: OptionArgs,
         #[command(flatten)]
@@ -96,6 +117,19 @@ enum ImportCommand {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum NetworkFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+fn parse_metric(s: &str) -> Result<Metric, String> {
+    serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
+        "use degree, in_degree, out_degree, degree_centrality, betweenness, closeness, eigenvector, pagerank, core_number, constraint, effective_size, articulation_point, community, trust or value".to_string()
+    })
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ValidateFormat {
     Text,
     Json,
@@ -117,6 +151,27 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             options,
             output,
         } => validate(&input, format, &options, &output),
+        Command::Network {
+            input,
+            format,
+            metrics,
+            options,
+            output,
+        } => {
+            let mut options = options.resolve()?;
+            if metrics.is_some() {
+                options.metrics = metrics;
+            }
+            let doc = input.load(&options)?;
+            let report = convener::network::analyze(&doc, &options);
+            let text = match format {
+                NetworkFormat::Table => convener::network::to_table(&report),
+                NetworkFormat::Csv => convener::network::to_csv(&report),
+                NetworkFormat::Json => common::pretty_json(&report)?,
+            };
+            output.write(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Convert { input, output } => {
             let doc = common::load_document(&input, &Limits::default())?;
             common::write_document(&doc, Some(&output))?;

@@ -461,3 +461,115 @@ pub fn to_csv(report: &NetworkReport) -> String {
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
+
+/// The report as a plain-text table a person reads in a terminal: the network in a few
+/// lines, then one row per partner with the main measures (blank where not computed).
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// let table = convener::network::to_table(&convener::network::analyze(&doc, &Options::default()));
+/// assert!(table.contains("2 partners, 1 connections"));
+/// ```
+pub fn to_table(report: &NetworkReport) -> String {
+    use std::fmt::Write;
+    let s = &report.summary;
+    let f = |v: Option<f64>, digits: usize| {
+        v.map(|x| format!("{x:.digits$}"))
+            .unwrap_or_else(|| "–".into())
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} partners, {} connections (ties at {} or above), density {}",
+        s.partners,
+        s.connections,
+        report.min_level,
+        f(s.density, 3)
+    );
+    let _ = writeln!(
+        out,
+        "{} components (largest {} partners, {}%), {} isolated, {} articulation points, {} bridges",
+        s.components,
+        s.largest_component,
+        f(s.largest_component_share.map(|x| x * 100.0), 0),
+        s.isolates,
+        s.articulation_points,
+        s.bridges
+    );
+    let _ = writeln!(
+        out,
+        "reciprocity {}, centralization {}, clustering {}, diameter {}, {} communities (modularity {})",
+        f(s.reciprocity, 2),
+        f(s.degree_centralization, 2),
+        f(s.average_clustering, 2),
+        s.diameter
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "–".into()),
+        s.communities
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "–".into()),
+        f(s.modularity, 2)
+    );
+    let _ = writeln!(
+        out,
+        "trust {}% of 4 ({} rated ties), value {}% of 4, E-I index {}",
+        f(report.trust.percent, 0),
+        report.trust.rated_ties,
+        f(report.value.percent, 0),
+        f(report.sector_mixing.network.index, 2)
+    );
+    for note in &report.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let _ = writeln!(out);
+    let width = report
+        .partners
+        .iter()
+        .map(|p| p.partner.as_str().chars().count())
+        .max()
+        .unwrap_or(7)
+        .clamp(7, 32);
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>6}  {:>11}  {:>9}  {:>11}  {:>4}  {:>9}  {:>5}",
+        "partner",
+        "degree",
+        "betweenness",
+        "closeness",
+        "eigenvector",
+        "core",
+        "community",
+        "trust"
+    );
+    for p in &report.partners {
+        let id: String = p.partner.as_str().chars().take(width).collect();
+        let cut = if p.articulation_point == Some(true) {
+            " (articulation point)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>6}  {:>11}  {:>9}  {:>11}  {:>4}  {:>9}  {:>5}{cut}",
+            id,
+            p.degree
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into()),
+            f(p.betweenness, 3),
+            f(p.closeness, 3),
+            f(p.eigenvector, 3),
+            p.core_number
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into()),
+            p.community
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into()),
+            f(p.trust, 2),
+        );
+    }
+    out
+}
