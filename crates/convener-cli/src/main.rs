@@ -63,6 +63,24 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// What if some partners left? The network without them: what breaks, who loses a
+    /// provider down the dependency chains, which activities lose their lead.
+    ///
+    /// json gives {removed, delta, report}; table a short summary.
+    WhatIf {
+        #[command(flatten)]
+        input: Input,
+        /// The partners to remove, comma-separated ids.
+        #[arg(long, value_delimiter = ',', required = true, value_name = "IDS")]
+        without: Vec<String>,
+        /// json or table.
+        #[arg(long, value_enum, default_value_t = WhatIfFormat::Json)]
+        format: WhatIfFormat,
+        #[command(flatten)]
+        options: OptionArgs,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Convert a document between JSON and a folder of CSV files.
     ///
     /// IN is a JSON file or a CSV folder; OUT ending in .json is written as JSON, anything
@@ -123,6 +141,12 @@ enum NetworkFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum WhatIfFormat {
+    Json,
+    Table,
+}
+
 fn parse_metric(s: &str) -> Result<Metric, String> {
     serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
         "use degree, in_degree, out_degree, degree_centrality, betweenness, closeness, eigenvector, pagerank, core_number, constraint, effective_size, articulation_point, community, trust or value".to_string()
@@ -168,6 +192,28 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 NetworkFormat::Table => convener::network::to_table(&report),
                 NetworkFormat::Csv => convener::network::to_csv(&report),
                 NetworkFormat::Json => common::pretty_json(&report)?,
+            };
+            output.write(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::WhatIf {
+            input,
+            without,
+            format,
+            options,
+            output,
+        } => {
+            let options = options.resolve()?;
+            let doc = input.load(&options)?;
+            let ids: Vec<&str> = without
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let answer = convener::network::whatif::what_if(&doc, &ids, &options)?;
+            let text = match format {
+                WhatIfFormat::Json => common::pretty_json(&answer)?,
+                WhatIfFormat::Table => convener::network::whatif::to_table(&answer),
             };
             output.write(&text)?;
             Ok(ExitCode::SUCCESS)

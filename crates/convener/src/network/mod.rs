@@ -12,9 +12,11 @@
 
 pub mod centrality;
 pub mod community;
+pub mod dependency;
 mod graph;
 pub mod partnership;
 pub mod structure;
+pub mod whatif;
 
 pub use graph::{Csr, EdgeRule, PartnerGraph};
 pub use petgraph;
@@ -160,9 +162,16 @@ pub struct NetworkReport {
     pub asymmetric_pairs: Vec<Asymmetry>,
     /// Ties whose reporter wants a different level.
     pub level_gaps: Vec<LevelGap>,
+    /// The partner dependency graph: cycles, who many depend on, chain depth.
+    pub dependencies: dependency::DependencyReport,
+    /// Partners whose loss would hurt most (at most 20), by fragmentation and cascade.
+    pub key_players: Vec<whatif::KeyPlayer>,
     /// What was not computed, and why.
     pub notes: Vec<String>,
 }
+
+/// How many key players the report lists at most.
+pub const KEY_PLAYERS: usize = 20;
 
 fn ratio(a: f64, b: f64) -> Option<f64> {
     (b > 0.0).then(|| a / b)
@@ -363,6 +372,15 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         }
         None => vec![],
     };
+    let key_players = if n <= options.budgets.key_players_max_partners as usize {
+        whatif::key_players(doc, options, KEY_PLAYERS)
+    } else {
+        notes.push(format!(
+            "key players were not ranked: {n} partners is over the budget of {} (option budgets.key_players_max_partners)",
+            options.budgets.key_players_max_partners
+        ));
+        vec![]
+    };
     let (ei, groups) = partnership::sector_mixing(doc, &g);
     let (trust_score, value_score) = partnership::network_scores(doc);
     NetworkReport {
@@ -379,6 +397,8 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         value: value_score,
         asymmetric_pairs: partnership::asymmetric_pairs(doc),
         level_gaps: partnership::level_gaps(doc),
+        dependencies: dependency::dependency_report(doc),
+        key_players,
         notes,
     }
 }

@@ -59,32 +59,62 @@ pub fn largest_component(label: &[u32], sizes: &[usize]) -> Vec<u32> {
         .collect()
 }
 
-/// Articulation points and bridges of the undirected graph (Hopcroft & Tarjan 1973), by
-/// an iterative depth-first search (no recursion, so no stack overflow on long chains).
-/// Returns a flag per node and the bridges `(a, b)` with `a < b`, sorted.
+/// What removing each node does to the undirected graph, from one depth-first search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LowLink {
+    /// Articulation points: removing the node splits its component.
+    pub cut: Vec<bool>,
+    /// Bridges `(a, b)` with `a < b`, sorted: removing the edge splits its component.
+    pub bridges: Vec<(u32, u32)>,
+    /// Pairs of the other nodes still connected once the node is gone.
+    pub pairs_without: Vec<u64>,
+    /// Pairs of nodes connected now.
+    pub pairs: u64,
+    /// The size of each node's component.
+    pub component_size: Vec<u64>,
+}
+
+fn pairs_of(s: u64) -> u64 {
+    s * s.saturating_sub(1) / 2
+}
+
+/// Articulation points, bridges and the connected pairs left when each node is removed
+/// (Hopcroft & Tarjan 1973), by an iterative depth-first search (no recursion, so no
+/// stack overflow on long chains).
+///
+/// Removing v splits its component of size S into the subtrees of its DFS children w with
+/// low(w) ≥ disc(v), and the rest: pairs_without(v) = pairs − C(S,2) + Σ C(|subtree|,2) +
+/// C(rest,2).
 ///
 /// # Complexity
 /// O(n + m).
 ///
 /// # Example
 /// ```
-/// use convener::network::{Csr, structure::cut_points};
-/// // 0 ── 1 ── 2 ── 0 (triangle), 2 ── 3
-/// let g = Csr::from_edges(4, &[(0, 1), (1, 2), (0, 2), (2, 3)], true);
-/// let (cut, bridges) = cut_points(&g);
-/// assert_eq!(cut, vec![false, false, true, false]);
-/// assert_eq!(bridges, vec![(2, 3)]);
+/// use convener::network::{Csr, structure::low_link};
+/// // 0 ── 1 ── 2
+/// let g = Csr::from_edges(3, &[(0, 1), (1, 2)], true);
+/// let l = low_link(&g);
+/// assert_eq!(l.cut, vec![false, true, false]);
+/// assert_eq!(l.pairs, 3);
+/// assert_eq!(l.pairs_without, vec![1, 0, 1]);
 /// ```
-pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
+pub fn low_link(g: &Csr) -> LowLink {
     let n = g.len();
     let mut disc = vec![u32::MAX; n];
     let mut low = vec![0u32; n];
     let mut parent = vec![u32::MAX; n];
     let mut next_edge = vec![0usize; n];
+    let mut size = vec![1u64; n];
+    let mut separated = vec![0u64; n];
+    let mut separated_pairs = vec![0u64; n];
+    let mut component = vec![0u64; n];
     let mut cut = vec![false; n];
     let mut bridges = Vec::new();
     let mut time = 0u32;
     let mut stack: Vec<u32> = Vec::new();
+    let mut visited: Vec<u32> = Vec::new();
+    let mut pairs = 0u64;
     for root in 0..n {
         if disc[root] != u32::MAX {
             continue;
@@ -94,6 +124,8 @@ pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
         time += 1;
         let mut root_children = 0;
         stack.push(root as u32);
+        visited.clear();
+        visited.push(root as u32);
         while let Some(&v) = stack.last() {
             let v = v as usize;
             let nbrs = g.neighbours(v);
@@ -109,6 +141,7 @@ pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
                         root_children += 1;
                     }
                     stack.push(w as u32);
+                    visited.push(w as u32);
                 } else if w as u32 != parent[v] {
                     low[v] = low[v].min(disc[w]);
                 }
@@ -118,6 +151,7 @@ pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
                 if p != u32::MAX {
                     let p = p as usize;
                     low[p] = low[p].min(low[v]);
+                    size[p] += size[v];
                     if low[v] > disc[p] {
                         bridges.push(if p < v {
                             (p as u32, v as u32)
@@ -125,8 +159,12 @@ pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
                             (v as u32, p as u32)
                         });
                     }
-                    if p != root && low[v] >= disc[p] {
-                        cut[p] = true;
+                    if low[v] >= disc[p] {
+                        separated[p] += size[v];
+                        separated_pairs[p] += pairs_of(size[v]);
+                        if p != root {
+                            cut[p] = true;
+                        }
                     }
                 }
             }
@@ -134,9 +172,47 @@ pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
         if root_children > 1 {
             cut[root] = true;
         }
+        let s = size[root];
+        pairs += pairs_of(s);
+        for &v in &visited {
+            component[v as usize] = s;
+        }
     }
+    let pairs_without = (0..n)
+        .map(|v| {
+            let s = component[v];
+            let rest = s - 1 - separated[v];
+            pairs - pairs_of(s) + separated_pairs[v] + pairs_of(rest)
+        })
+        .collect();
     bridges.sort_unstable();
-    (cut, bridges)
+    LowLink {
+        cut,
+        bridges,
+        pairs_without,
+        pairs,
+        component_size: component,
+    }
+}
+
+/// Articulation points and bridges of the undirected graph: a flag per node and the
+/// bridges `(a, b)` with `a < b`, sorted. See [`low_link`].
+///
+/// # Complexity
+/// O(n + m).
+///
+/// # Example
+/// ```
+/// use convener::network::{Csr, structure::cut_points};
+/// // 0 ── 1 ── 2 ── 0 (triangle), 2 ── 3
+/// let g = Csr::from_edges(4, &[(0, 1), (1, 2), (0, 2), (2, 3)], true);
+/// let (cut, bridges) = cut_points(&g);
+/// assert_eq!(cut, vec![false, false, true, false]);
+/// assert_eq!(bridges, vec![(2, 3)]);
+/// ```
+pub fn cut_points(g: &Csr) -> (Vec<bool>, Vec<(u32, u32)>) {
+    let l = low_link(g);
+    (l.cut, l.bridges)
 }
 
 /// Core numbers (the k of the largest k-core holding each node), by Batagelj & Zaversnik

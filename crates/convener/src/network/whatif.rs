@@ -1,0 +1,471 @@
+//! What-if: the partnership without some partners — what breaks, who loses a provider,
+//! which activities lose their lead — and the key players whose loss would hurt most.
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::dependency::{DependencyGraph, activities_hit};
+use super::graph::{Csr, EdgeRule, PartnerGraph};
+use super::structure::{components, low_link};
+use crate::error::Error;
+use crate::model::{Id, Initiative, Options};
+
+/// A value before and after the change.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Change<T> {
+    /// Before.
+    pub before: T,
+    /// After.
+    pub after: T,
+}
+
+/// The partnership without some partners.
+///
+/// # Example
+/// ```
+/// use convener::Initiative;
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}],
+///   "activities": [{"id": "w", "name": "W", "lead": "b"}]}"#).unwrap();
+/// let s = doc.without(&["b"]).unwrap();
+/// assert_eq!(s.initiative.partners.len(), 1);
+/// assert!(s.initiative.ties.is_empty());
+/// assert_eq!(s.activities_without_lead[0].as_str(), "w");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// The initiative as it would be: the partners gone with their ties, measurements,
+    /// survey responses, endorsements and memberships; activities they led are left out.
+    pub initiative: Initiative,
+    /// The partners removed, in document order.
+    pub removed: Vec<Id>,
+    /// Activities left without their lead (and so left out of the scenario).
+    pub activities_without_lead: Vec<Id>,
+}
+
+impl Initiative {
+    /// The initiative without the partners `ids`. An id that is not a partner is the
+    /// error `argument.unknown_partner`.
+    pub fn without(&self, ids: &[&str]) -> Result<Scenario, Error> {
+        let known: BTreeSet<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
+        for id in ids {
+            if !known.contains(id) {
+                let hint = match crate::load::suggest::closest(id, known.iter().copied()) {
+                    Some(c) => format!("; did you mean '{c}'?"),
+                    None => String::new(),
+                };
+                return Err(Error::InvalidArgument {
+                    code: "argument.unknown_partner",
+                    message: format!("no partner has the id '{id}'{hint}"),
+                });
+            }
+        }
+        let gone: BTreeSet<&str> = ids.iter().copied().collect();
+        let stays = |id: &Id| !gone.contains(id.as_str());
+        let mut doc = self.clone();
+        let removed: Vec<Id> = self
+            .partners
+            .iter()
+            .filter(|p| !stays(&p.id))
+            .map(|p| p.id.clone())
+            .collect();
+        doc.partners.retain(|p| stays(&p.id));
+        doc.ties.retain(|t| stays(&t.from) && stays(&t.to));
+        doc.measurements.retain(|m| stays(&m.partner));
+        if let Some(a) = doc.agenda.as_mut() {
+            a.endorsed_by.retain(stays);
+        }
+        for c in &mut doc.channels {
+            c.members.retain(stays);
+        }
+        for i in &mut doc.indicators {
+            i.reporters.retain(stays);
+        }
+        for s in &mut doc.surveys {
+            s.responses.retain(|r| stays(&r.respondent));
+        }
+        if doc.backbone.as_ref().is_some_and(|b| !stays(&b.partner)) {
+            doc.backbone = None;
+        }
+        let activities_without_lead: Vec<Id> = doc
+            .activities
+            .iter()
+            .filter(|a| !stays(&a.lead))
+            .map(|a| a.id.clone())
+            .collect();
+        let dropped: BTreeSet<&str> = activities_without_lead.iter().map(Id::as_str).collect();
+        doc.activities.retain(|a| !dropped.contains(a.id.as_str()));
+        for a in &mut doc.activities {
+            a.partners.retain(stays);
+            a.depends_on.retain(|d| !dropped.contains(d.as_str()));
+        }
+        Ok(Scenario {
+            initiative: doc,
+            removed,
+            activities_without_lead,
+        })
+    }
+}
+
+/// Borgatti's fragmentation: the share of pairs of partners that cannot reach each other,
+/// F = 1 − Σ_k s_k(s_k − 1) / (n(n − 1)) over component sizes s_k. `None` below 2 partners.
+///
+/// Source: Borgatti (2006), "Identifying sets of key players in a social network".
+pub fn fragmentation(g: &Csr) -> Option<f64> {
+    let n = g.len() as f64;
+    if n < 2.0 {
+        return None;
+    }
+    let (_, sizes) = components(g);
+    let connected: f64 = sizes
+        .iter()
+        .map(|&s| (s * s.saturating_sub(1)) as f64)
+        .sum();
+    Some(1.0 - connected / (n * (n - 1.0)))
+}
+
+/// The share of other partners within two steps of the backbone: (partners at distance 1
+/// or 2) / (n − 1). `None` without a backbone or with no other partner.
+pub fn backbone_reach(doc: &Initiative, g: &Csr) -> Option<f64> {
+    let b = doc.backbone.as_ref()?;
+    let v = doc.partners.iter().position(|p| p.id == b.partner)?;
+    let n = g.len();
+    if n < 2 {
+        return None;
+    }
+    let mut seen = vec![false; n];
+    seen[v] = true;
+    let mut count = 0usize;
+    for &w in g.neighbours(v) {
+        if !seen[w as usize] {
+            seen[w as usize] = true;
+            count += 1;
+        }
+    }
+    for &w in g.neighbours(v) {
+        for &x in g.neighbours(w as usize) {
+            if !seen[x as usize] {
+                seen[x as usize] = true;
+                count += 1;
+            }
+        }
+    }
+    Some(count as f64 / (n - 1) as f64)
+}
+
+/// Who loses a provider, down the dependency chains.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Cascade {
+    /// Partners that depend, directly or down a chain, on a removed partner.
+    pub partners: Vec<Id>,
+    /// Activities led by or involving a removed or cascaded partner, and those that depend
+    /// on them.
+    pub activities: Vec<Id>,
+}
+
+/// What changes when the partners go.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct WhatIfDelta {
+    /// Connected components.
+    pub components: Change<u64>,
+    /// Share of partners in the largest component.
+    pub largest_component_share: Change<Option<f64>>,
+    /// Share of pairs of partners that cannot reach each other (Borgatti).
+    pub fragmentation: Change<Option<f64>>,
+    /// Share of partners within two steps of the backbone.
+    pub backbone_reach: Change<Option<f64>>,
+    /// Partners left with no connection at all who had one.
+    pub newly_isolated: Vec<Id>,
+    /// Who loses a provider.
+    pub cascade: Cascade,
+    /// Activities whose lead is gone.
+    pub activities_without_lead: Vec<Id>,
+}
+
+fn largest_share(g: &Csr) -> Option<f64> {
+    let (_, sizes) = components(g);
+    let n = g.len();
+    (n > 0).then(|| *sizes.iter().max().unwrap_or(&0) as f64 / n as f64)
+}
+
+/// The network-level consequences of removing `scenario.removed` from `doc`.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// use convener::network::whatif::delta;
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}, {"from": "b", "to": "c", "level": "collaborate"}]}"#).unwrap();
+/// // a ── b ── c: without b, a and c are cut off
+/// let d = delta(&doc, &doc.without(&["b"]).unwrap(), &Options::default());
+/// assert_eq!((d.components.before, d.components.after), (1, 2));
+/// assert_eq!(d.fragmentation.after, Some(1.0));
+/// ```
+pub fn delta(doc: &Initiative, scenario: &Scenario, options: &Options) -> WhatIfDelta {
+    let rule = EdgeRule {
+        min_level: options.min_level,
+        kinds: options.tie_kinds.clone(),
+    };
+    let before = PartnerGraph::new(doc, &rule);
+    let after = PartnerGraph::new(&scenario.initiative, &rule);
+    let removed: BTreeSet<&str> = scenario.removed.iter().map(Id::as_str).collect();
+    let removed_idx: Vec<usize> = doc
+        .partners
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| removed.contains(p.id.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let cascade_idx = DependencyGraph::new(doc).cascade(&removed_idx);
+    let mut hit_partners = removed_idx.clone();
+    hit_partners.extend(&cascade_idx);
+    let activities = activities_hit(doc, &hit_partners)
+        .into_iter()
+        .map(|i| doc.activities[i].id.clone())
+        .collect();
+    let after_index: std::collections::BTreeMap<&str, usize> = scenario
+        .initiative
+        .partners
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let newly_isolated = doc
+        .partners
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            before.csr().degree(*i) > 0
+                && after_index
+                    .get(p.id.as_str())
+                    .is_some_and(|&j| after.csr().degree(j) == 0)
+        })
+        .map(|(_, p)| p.id.clone())
+        .collect();
+    WhatIfDelta {
+        components: Change {
+            before: components(before.csr()).1.len() as u64,
+            after: components(after.csr()).1.len() as u64,
+        },
+        largest_component_share: Change {
+            before: largest_share(before.csr()),
+            after: largest_share(after.csr()),
+        },
+        fragmentation: Change {
+            before: fragmentation(before.csr()),
+            after: fragmentation(after.csr()),
+        },
+        backbone_reach: Change {
+            before: backbone_reach(doc, before.csr()),
+            after: backbone_reach(&scenario.initiative, after.csr()),
+        },
+        newly_isolated,
+        cascade: Cascade {
+            partners: cascade_idx
+                .iter()
+                .map(|&i| doc.partners[i].id.clone())
+                .collect(),
+            activities,
+        },
+        activities_without_lead: scenario.activities_without_lead.clone(),
+    }
+}
+
+/// A partner whose loss would hurt the partnership.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct KeyPlayer {
+    /// The partner.
+    pub partner: Id,
+    /// fragmentation share + cascade share, 0 to 2: the ranking key.
+    pub damage: f64,
+    /// Pairs of other partners that could reach each other and no longer could.
+    pub pairs_disconnected: u64,
+    /// pairs_disconnected / ((n−1)(n−2)/2).
+    pub fragmentation_share: f64,
+    /// Partners that depend on it, directly or down a chain.
+    pub cascade_partners: u64,
+    /// cascade_partners / (n − 1).
+    pub cascade_share: f64,
+    /// Activities hit: led by or involving it or a cascaded partner, or depending on one.
+    pub cascade_activities: u64,
+}
+
+/// Partners ranked by the damage of their loss (most first, then document order), those
+/// with any damage, at most `limit`.
+///
+/// damage = fragmentation share + cascade share, where fragmentation share = pairs of the
+/// other partners disconnected by the loss / all pairs of the others (Borgatti's
+/// fragmentation, key-player problem 1) and cascade share = partners losing a provider
+/// down the dependency chains / the others. Pairs disconnected come for every partner
+/// from one depth-first search (see [`low_link`](super::structure::low_link)), not one
+/// recomputation per partner; cascades are one search each in the dependency graph.
+///
+/// Source: Borgatti (2006).
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// use convener::network::whatif::key_players;
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}, {"from": "b", "to": "c", "level": "collaborate"}]}"#).unwrap();
+/// let k = key_players(&doc, &Options::default(), 10);
+/// assert_eq!(k[0].partner.as_str(), "b");
+/// assert_eq!(k[0].pairs_disconnected, 1);
+/// ```
+pub fn key_players(doc: &Initiative, options: &Options, limit: usize) -> Vec<KeyPlayer> {
+    let rule = EdgeRule {
+        min_level: options.min_level,
+        kinds: options.tie_kinds.clone(),
+    };
+    let g = PartnerGraph::new(doc, &rule);
+    let l = low_link(g.csr());
+    let dep = DependencyGraph::new(doc);
+    let n = doc.partners.len();
+    let others = n.saturating_sub(1) as f64;
+    let other_pairs = (n.saturating_sub(1) * n.saturating_sub(2) / 2) as f64;
+    let mut out: Vec<KeyPlayer> = (0..n)
+        .filter_map(|v| {
+            // Pairs of the others connected before (all pairs less v's own) and after.
+            let before = l.pairs - (l.component_size[v] - 1);
+            let pairs_disconnected = before - l.pairs_without[v];
+            let cascade = if dep.is_empty() {
+                vec![]
+            } else {
+                dep.cascade(&[v])
+            };
+            let mut hit = cascade.clone();
+            hit.push(v);
+            let activities = activities_hit(doc, &hit).len() as u64;
+            let fragmentation_share = if other_pairs > 0.0 {
+                pairs_disconnected as f64 / other_pairs
+            } else {
+                0.0
+            };
+            let cascade_share = if others > 0.0 {
+                cascade.len() as f64 / others
+            } else {
+                0.0
+            };
+            let damage = fragmentation_share + cascade_share;
+            (damage > 0.0).then(|| KeyPlayer {
+                partner: doc.partners[v].id.clone(),
+                damage,
+                pairs_disconnected,
+                fragmentation_share,
+                cascade_partners: cascade.len() as u64,
+                cascade_share,
+                cascade_activities: activities,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.damage.total_cmp(&a.damage));
+    out.truncate(limit);
+    out
+}
+
+/// The answer to "what if these partners left?": who left, what changed, and the network
+/// analysed without them.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct WhatIf {
+    /// The partners removed, in document order.
+    pub removed: Vec<Id>,
+    /// What changes.
+    pub delta: WhatIfDelta,
+    /// The network without them.
+    pub report: super::NetworkReport,
+}
+
+/// Removes `ids` and analyses the result: `{removed, delta, report}`.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// let w = convener::network::whatif::what_if(&doc, &["a"], &Options::default()).unwrap();
+/// assert_eq!(w.delta.newly_isolated[0].as_str(), "b");
+/// assert_eq!(w.report.summary.partners, 1);
+/// ```
+pub fn what_if(doc: &Initiative, ids: &[&str], options: &Options) -> Result<WhatIf, Error> {
+    let scenario = doc.without(ids)?;
+    let delta = delta(doc, &scenario, options);
+    let report = super::analyze(&scenario.initiative, options);
+    Ok(WhatIf {
+        removed: scenario.removed,
+        delta,
+        report,
+    })
+}
+
+/// The answer as a few lines of text for a terminal.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// let w = convener::network::whatif::what_if(&doc, &["a"], &Options::default()).unwrap();
+/// assert!(convener::network::whatif::to_table(&w).starts_with("Without a:"));
+/// ```
+pub fn to_table(w: &WhatIf) -> String {
+    use std::fmt::Write;
+    let d = &w.delta;
+    let pct = |v: Option<f64>| {
+        v.map(|x| format!("{:.0}%", x * 100.0))
+            .unwrap_or_else(|| "–".into())
+    };
+    let list = |ids: &[Id]| {
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "Without {}:", list(&w.removed));
+    let rows = [
+        (
+            "components",
+            format!("{} → {}", d.components.before, d.components.after),
+        ),
+        (
+            "largest component",
+            format!(
+                "{} → {}",
+                pct(d.largest_component_share.before),
+                pct(d.largest_component_share.after)
+            ),
+        ),
+        (
+            "pairs cut off",
+            format!(
+                "{} → {}",
+                pct(d.fragmentation.before),
+                pct(d.fragmentation.after)
+            ),
+        ),
+        (
+            "backbone reach (2 steps)",
+            format!(
+                "{} → {}",
+                pct(d.backbone_reach.before),
+                pct(d.backbone_reach.after)
+            ),
+        ),
+        ("newly isolated", list(&d.newly_isolated)),
+        ("lose a provider", list(&d.cascade.partners)),
+        ("activities hit", list(&d.cascade.activities)),
+        ("activities without lead", list(&d.activities_without_lead)),
+    ];
+    for (label, value) in rows {
+        let _ = writeln!(out, "  {label:<25} {value}");
+    }
+    out
+}
