@@ -41,11 +41,7 @@ impl Gen {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            self.rng.random_range(0..n)
-        }
+        if n == 0 { 0 } else { self.rng.random_range(0..n) }
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -77,11 +73,7 @@ impl Gen {
     }
 
     fn rating(&mut self) -> Rating {
-        let v = if self.chance(0.7) {
-            self.rng.random_range(1..=4) as f64
-        } else {
-            self.rng.random_range(1.0..=4.0)
-        };
+        let v = if self.chance(0.7) { self.rng.random_range(1..=4) as f64 } else { self.rng.random_range(1.0..=4.0) };
         Rating::new(v).expect("in range")
     }
 
@@ -133,9 +125,7 @@ impl Gen {
 /// assert!(doc.validate().is_ok());
 /// ```
 pub fn document(seed: u64, size: usize) -> Initiative {
-    let mut g = Gen {
-        rng: ChaCha8Rng::seed_from_u64(seed),
-    };
+    let mut g = Gen { rng: ChaCha8Rng::seed_from_u64(seed) };
     let n = 1 + g.below(size.max(1));
     let mut info = InitiativeInfo::new(g.id("init", 0), g.text());
     info.place = g.maybe_text();
@@ -147,25 +137,15 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         p.sector = *g.pick(Sector::ALL);
         p.responded = g.chance(0.85);
         p.lived_experience = g.chance(0.4).then(|| g.chance(0.5));
-        p.staff_turnover = g
-            .chance(0.3)
-            .then(|| Share::new(g.rng.random::<f64>()).expect("0..1"));
+        p.staff_turnover = g.chance(0.3).then(|| Share::new(g.rng.random::<f64>()).expect("0..1"));
         for _ in 0..g.below(3) {
             let source = g.text();
-            let amount = g
-                .chance(0.6)
-                .then(|| NonNegative::new(g.rng.random_range(0.0..1.0e6)).expect("≥ 0"));
+            let amount = g.chance(0.6).then(|| NonNegative::new(g.rng.random_range(0.0..1.0e6)).expect("≥ 0"));
             let ends = g.chance(0.6).then(|| g.date());
-            p.funding.push(Funding {
-                source,
-                amount,
-                ends,
-            });
+            p.funding.push(Funding { source, amount, ends });
         }
         p.resources = g.some(Resource::ALL, 3);
-        p.tags = (0..g.below(3))
-            .map(|_| Tag::new(*g.pick(TAGS)).expect("valid tag"))
-            .collect();
+        p.tags = (0..g.below(3)).map(|_| Tag::new(*g.pick(TAGS)).expect("valid tag")).collect();
         partners.push(p);
     }
     let ids: Vec<Id> = partners.iter().map(|p| p.id.clone()).collect();
@@ -190,18 +170,10 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         t.kinds = g.some(TieKind::ALL, 2);
         t.frequency = g.chance(0.5).then(|| *g.pick(Frequency::ALL));
         if g.chance(0.6) {
-            t.trust = Some(Trust {
-                reliability: g.rating(),
-                mission: g.rating(),
-                openness: g.rating(),
-            });
+            t.trust = Some(Trust { reliability: g.rating(), mission: g.rating(), openness: g.rating() });
         }
         if g.chance(0.6) {
-            t.value = Some(ValueScores {
-                power: g.rating(),
-                involvement: g.rating(),
-                resources: g.rating(),
-            });
+            t.value = Some(ValueScores { power: g.rating(), involvement: g.rating(), resources: g.rating() });
         }
         t.depends = g.chance(0.15);
         doc.ties.push(t);
@@ -257,23 +229,14 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         ind.measures = g.distinct_ids(&results, 2);
         ind.reporters = g.distinct_ids(&ids, 3);
         if g.chance(0.5) {
-            ind.baseline = Some(PeriodValue {
-                period: g.period(frequency),
-                value: g.number(),
-            });
+            ind.baseline = Some(PeriodValue { period: g.period(frequency), value: g.number() });
         }
         if g.chance(0.5) {
-            ind.target = Some(PeriodValue {
-                period: g.period(frequency),
-                value: g.number(),
-            });
+            ind.target = Some(PeriodValue { period: g.period(frequency), value: g.number() });
         }
-        ind.freeze = g
-            .chance(0.3)
-            .then(|| std::num::NonZeroU32::new(g.rng.random_range(1..12)).expect("≥ 1"));
+        ind.freeze = g.chance(0.3).then(|| std::num::NonZeroU32::new(g.rng.random_range(1..12)).expect("≥ 1"));
         if g.chance(0.3) {
-            let mut phases: Vec<Period> =
-                (0..1 + g.below(3)).map(|_| g.period(frequency)).collect();
+            let mut phases: Vec<Period> = (0..1 + g.below(3)).map(|_| g.period(frequency)).collect();
             phases.sort();
             phases.dedup();
             ind.phases = phases;
@@ -284,18 +247,15 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         for _ in 0..if reporters.is_empty() { 0 } else { g.below(12) } {
             let partner = g.pick(&reporters).clone();
             let period = g.period(frequency);
-            let group = grouped.then(|| {
-                Text::new(*g.pick(&["SIMD 1", "SIMD 5", "=Q1", "boys, girls"])).expect("valid")
-            });
+            let group =
+                grouped.then(|| Text::new(*g.pick(&["SIMD 1", "SIMD 5", "=Q1", "boys, girls"])).expect("valid"));
             if !seen.insert((partner.clone(), period, group.clone())) {
                 continue;
             }
             let mut m = Measurement::new(ind.id.clone(), partner, period, g.number());
             if aggregation == Aggregation::Ratio || g.chance(0.2) {
-                m.numerator =
-                    Some(NonNegative::new(g.rng.random_range(0..500) as f64).expect("≥ 0"));
-                m.denominator =
-                    Some(NonNegative::new(g.rng.random_range(0..500) as f64).expect("≥ 0"));
+                m.numerator = Some(NonNegative::new(g.rng.random_range(0..500) as f64).expect("≥ 0"));
+                m.denominator = Some(NonNegative::new(g.rng.random_range(0..500) as f64).expect("≥ 0"));
             }
             m.group = group;
             m.note = g.chance(0.2).then(|| g.text());
@@ -318,9 +278,7 @@ pub fn document(seed: u64, size: usize) -> Initiative {
     if g.chance(0.6) {
         doc.backbone = Some(Backbone {
             partner: g.pick(&ids).clone(),
-            staff_fte: g
-                .chance(0.5)
-                .then(|| NonNegative::new(g.rng.random_range(0.0..10.0)).expect("≥ 0")),
+            staff_fte: g.chance(0.5).then(|| NonNegative::new(g.rng.random_range(0.0..10.0)).expect("≥ 0")),
             functions: BackboneFunctions {
                 guide_vision_strategy: g.rating(),
                 support_aligned_activities: g.rating(),
@@ -354,25 +312,12 @@ pub fn document(seed: u64, size: usize) -> Initiative {
                 let answers = g
                     .distinct_ids(&item_ids, item_ids.len())
                     .into_iter()
-                    .map(|item| {
-                        (
-                            item,
-                            Agreement::new(g.rng.random_range(1..=5)).expect("1..5"),
-                        )
-                    })
+                    .map(|item| (item, Agreement::new(g.rng.random_range(1..=5)).expect("1..5")))
                     .collect();
-                Response {
-                    respondent,
-                    answers: Answers::new(answers).expect("distinct items"),
-                }
+                Response { respondent, answers: Answers::new(answers).expect("distinct items") }
             })
             .collect();
-        doc.surveys.push(Survey {
-            id: g.id("s", i),
-            instrument,
-            date: g.date(),
-            responses,
-        });
+        doc.surveys.push(Survey { id: g.id("s", i), instrument, date: g.date(), responses });
     }
     doc
 }

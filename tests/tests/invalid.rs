@@ -60,14 +60,8 @@ fn case_names() -> (BTreeSet<String>, BTreeSet<String>) {
     let mut docs = BTreeSet::new();
     let mut expected = BTreeSet::new();
     let dir = corpus_dir();
-    for entry in
-        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-    {
-        let name = entry
-            .expect("a directory entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
+        let name = entry.expect("a directory entry").file_name().to_string_lossy().into_owned();
         if let Some(stem) = name.strip_suffix(".expected.json") {
             expected.insert(stem.to_string());
         } else if let Some(stem) = name.strip_suffix(".json") {
@@ -94,11 +88,7 @@ fn outcome(result: Result<Initiative, Error>) -> Value {
     match result {
         Ok(_) => json!({"ok": "the document was accepted"}),
         Err(e) => {
-            let issues: Vec<Value> = e
-                .issues()
-                .iter()
-                .map(|i| issue_value(i.code, &i.location))
-                .collect();
+            let issues: Vec<Value> = e.issues().iter().map(|i| issue_value(i.code, &i.location)).collect();
             let mut v = json!({"error": e.code(), "issues": issues});
             if e.more() > 0 {
                 v["more"] = json!(e.more());
@@ -120,18 +110,10 @@ fn check_expected_shape(name: &str, v: &Value) -> Result<(), String> {
     let obj = v.as_object().ok_or("not an object")?;
     let keys: BTreeSet<&str> = obj.keys().map(String::as_str).collect();
     if keys != BTreeSet::from(["error", "issues"]) {
-        return Err(format!(
-            "keys must be exactly error and issues, found {keys:?}"
-        ));
+        return Err(format!("keys must be exactly error and issues, found {keys:?}"));
     }
-    if !matches!(
-        obj["error"].as_str(),
-        Some("document.invalid" | "limit.exceeded")
-    ) {
-        return Err(format!(
-            "error must be document.invalid or limit.exceeded, found {}",
-            obj["error"]
-        ));
+    if !matches!(obj["error"].as_str(), Some("document.invalid" | "limit.exceeded")) {
+        return Err(format!("error must be document.invalid or limit.exceeded, found {}", obj["error"]));
     }
     let issues = obj["issues"].as_array().ok_or("issues must be a list")?;
     if issues.is_empty() {
@@ -156,24 +138,11 @@ fn every_case_has_an_expectation_and_the_corpus_is_large_enough() {
     let (docs, expected) = case_names();
     let no_expected: Vec<_> = docs.difference(&expected).collect();
     let no_doc: Vec<_> = expected.difference(&docs).collect();
-    assert!(
-        no_expected.is_empty(),
-        "documents without an .expected.json: {no_expected:?}"
-    );
-    assert!(
-        no_doc.is_empty(),
-        ".expected.json files without a document: {no_doc:?}"
-    );
-    assert!(
-        docs.len() >= 40,
-        "the corpus has {} cases; it needs at least 40",
-        docs.len()
-    );
+    assert!(no_expected.is_empty(), "documents without an .expected.json: {no_expected:?}");
+    assert!(no_doc.is_empty(), ".expected.json files without a document: {no_doc:?}");
+    assert!(docs.len() >= 40, "the corpus has {} cases; it needs at least 40", docs.len());
     for (name, _) in KNOWN_LOADER_BUGS {
-        assert!(
-            docs.contains(*name),
-            "KNOWN_LOADER_BUGS names {name}, which is not in the corpus"
-        );
+        assert!(docs.contains(*name), "KNOWN_LOADER_BUGS names {name}, which is not in the corpus");
     }
 }
 
@@ -184,8 +153,7 @@ fn every_invalid_document_gives_exactly_its_expected_issues() {
     let mut failures = String::new();
     let mut failed = 0;
     for name in &docs {
-        let bytes =
-            std::fs::read(dir.join(format!("{name}.json"))).expect("the document can be read");
+        let bytes = std::fs::read(dir.join(format!("{name}.json"))).expect("the document can be read");
         let expected_text = std::fs::read_to_string(dir.join(format!("{name}.expected.json")))
             .unwrap_or_else(|e| format!("(missing: {e})"));
         let expected: Value = match serde_json::from_str(&expected_text) {
@@ -210,25 +178,16 @@ fn every_invalid_document_gives_exactly_its_expected_issues() {
             (true, None) | (false, Some(_)) => {}
             (true, Some(_)) => {
                 failed += 1;
-                let _ = write!(
-                    failures,
-                    "\n\n{name}: now gives its expected issues; remove it from KNOWN_LOADER_BUGS"
-                );
+                let _ = write!(failures, "\n\n{name}: now gives its expected issues; remove it from KNOWN_LOADER_BUGS");
             }
             (false, None) => {
                 failed += 1;
-                let _ = write!(
-                    failures,
-                    "\n\n{name}:\n  expected: {expected}\n  actual:   {actual}\n  messages:{msgs}"
-                );
+                let _ =
+                    write!(failures, "\n\n{name}:\n  expected: {expected}\n  actual:   {actual}\n  messages:{msgs}");
             }
         }
     }
-    assert!(
-        failed == 0,
-        "{failed} of {} invalid documents differ from their expected issues:{failures}",
-        docs.len()
-    );
+    assert!(failed == 0, "{failed} of {} invalid documents differ from their expected issues:{failures}", docs.len());
 }
 
 #[test]
@@ -239,8 +198,7 @@ fn the_corpus_covers_every_code() {
         if KNOWN_LOADER_BUGS.iter().any(|(n, _)| n == name) {
             continue;
         }
-        let text = std::fs::read_to_string(corpus_dir().join(format!("{name}.expected.json")))
-            .expect("expected file");
+        let text = std::fs::read_to_string(corpus_dir().join(format!("{name}.expected.json"))).expect("expected file");
         let v: Value = serde_json::from_str(&text).expect("expected file is JSON");
         for issue in v["issues"].as_array().into_iter().flatten() {
             if let Some(code) = issue["code"].as_str() {
@@ -249,10 +207,7 @@ fn the_corpus_covers_every_code() {
         }
     }
     let missing: Vec<_> = CODES.iter().filter(|c| !seen.contains(**c)).collect();
-    assert!(
-        missing.is_empty(),
-        "no case of the corpus gives these codes: {missing:?}"
-    );
+    assert!(missing.is_empty(), "no case of the corpus gives these codes: {missing:?}");
 }
 
 // ------------------------------------------------------------------ generated cases
@@ -277,9 +232,8 @@ fn the_limit(e: &Error) -> &Location {
 
 #[test]
 fn five_hundred_ties_to_unknown_partners_are_all_listed() {
-    let ties: Vec<String> = (0..500)
-        .map(|i| format!(r#"{{"from": "council", "to": "missing-{i}", "level": "cooperate"}}"#))
-        .collect();
+    let ties: Vec<String> =
+        (0..500).map(|i| format!(r#"{{"from": "council", "to": "missing-{i}", "level": "cooperate"}}"#)).collect();
     let text = format!(
         r#"{HEAD}, "partners": [{{"id": "council", "name": "Torv Council"}}], "ties": [{}]}}"#,
         ties.join(",\n")
@@ -289,19 +243,16 @@ fn five_hundred_ties_to_unknown_partners_are_all_listed() {
     assert_eq!(e.more(), 0);
     let got: Vec<(&str, Option<&str>)> = e.issues().iter().map(|i| (i.code, i.pointer())).collect();
     let want: Vec<String> = (0..500).map(|i| format!("/ties/{i}/to")).collect();
-    let want: Vec<(&str, Option<&str>)> = want
-        .iter()
-        .map(|p| ("reference.unknown_partner", Some(p.as_str())))
-        .collect();
+    let want: Vec<(&str, Option<&str>)> =
+        want.iter().map(|p| ("reference.unknown_partner", Some(p.as_str()))).collect();
     assert_eq!(got, want);
 }
 
 #[test]
 fn fifteen_hundred_duplicate_partner_ids_are_capped_at_the_issue_limit() {
     // 1,501 partners with one id: 1,500 duplicates.
-    let partners: Vec<String> = (0..1501)
-        .map(|i| format!(r#"{{"id": "council", "name": "Torv Council {i}"}}"#))
-        .collect();
+    let partners: Vec<String> =
+        (0..1501).map(|i| format!(r#"{{"id": "council", "name": "Torv Council {i}"}}"#)).collect();
     let text = format!(r#"{HEAD}, "partners": [{}]}}"#, partners.join(",\n"));
     let limits = Limits::default();
     assert_eq!(limits.max_issues, 1000);
@@ -311,10 +262,7 @@ fn fifteen_hundred_duplicate_partner_ids_are_capped_at_the_issue_limit() {
     assert_eq!(e.more(), 500);
     for (k, issue) in e.issues().iter().enumerate() {
         assert_eq!(issue.code, "id.duplicate");
-        assert_eq!(
-            issue.pointer(),
-            Some(format!("/partners/{}/id", k + 1).as_str())
-        );
+        assert_eq!(issue.pointer(), Some(format!("/partners/{}/id", k + 1).as_str()));
     }
 }
 
@@ -341,13 +289,7 @@ fn a_million_open_brackets_exceed_the_depth_limit_without_overflowing_the_stack(
             depth > limits.max_depth
         })
         .expect("deep enough");
-    assert_eq!(
-        the_limit(&e),
-        &Location::Text {
-            line: 1,
-            column: too_deep as u64 + 1
-        }
-    );
+    assert_eq!(the_limit(&e), &Location::Text { line: 1, column: too_deep as u64 + 1 });
 }
 
 #[test]
@@ -356,21 +298,12 @@ fn a_ten_million_character_string_exceeds_the_string_limit() {
     let text = format!("{prefix}{}\"}}, \"partners\": []}}", "a".repeat(10_000_000));
     let e = load(&text, &Limits::default());
     // At the opening quote of the long text: the last character of the prefix.
-    assert_eq!(
-        the_limit(&e),
-        &Location::Text {
-            line: 1,
-            column: prefix.len() as u64
-        }
-    );
+    assert_eq!(the_limit(&e), &Location::Text { line: 1, column: prefix.len() as u64 });
 }
 
 #[test]
 fn a_document_over_the_byte_limit_is_refused() {
-    let limits = Limits {
-        max_document_bytes: 1000,
-        ..Default::default()
-    };
+    let limits = Limits { max_document_bytes: 1000, ..Default::default() };
     let valid = format!(r#"{HEAD}, "partners": [{{"id": "council", "name": "Torv Council"}}]}}"#);
     // Padded to exactly the limit, it is read; one byte more, it is not.
     let at_limit = format!("{valid}{}", " ".repeat(1000 - valid.len()));
@@ -385,14 +318,9 @@ fn a_document_over_the_byte_limit_is_refused() {
 
 #[test]
 fn a_list_longer_than_the_item_limit_is_refused() {
-    let limits = Limits {
-        max_items: 10,
-        ..Default::default()
-    };
+    let limits = Limits { max_items: 10, ..Default::default() };
     let partners = |n: usize| -> String {
-        let list: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"id": "p{i}", "name": "Partner {i}"}}"#))
-            .collect();
+        let list: Vec<String> = (0..n).map(|i| format!(r#"{{"id": "p{i}", "name": "Partner {i}"}}"#)).collect();
         format!(r#"{HEAD}, "partners": [{}]}}"#, list.join(", "))
     };
     assert!(convener::load::initiative_from_slice(partners(10).as_bytes(), &limits).is_ok());
@@ -400,11 +328,5 @@ fn a_list_longer_than_the_item_limit_is_refused() {
     let e = load(&text, &limits);
     // At the comma before the eleventh partner.
     let comma = text.match_indices("}, {").nth(9).expect("ten separators").0 + 1;
-    assert_eq!(
-        the_limit(&e),
-        &Location::Text {
-            line: 1,
-            column: comma as u64 + 1
-        }
-    );
+    assert_eq!(the_limit(&e), &Location::Text { line: 1, column: comma as u64 + 1 });
 }

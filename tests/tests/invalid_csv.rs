@@ -60,9 +60,7 @@ fn case_names() -> (BTreeSet<String>, BTreeSet<String>) {
     let mut folders = BTreeSet::new();
     let mut expected = BTreeSet::new();
     let dir = corpus_dir();
-    for entry in
-        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-    {
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
         let entry = entry.expect("a directory entry");
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.path().is_dir() {
@@ -70,10 +68,7 @@ fn case_names() -> (BTreeSet<String>, BTreeSet<String>) {
         } else if let Some(stem) = name.strip_suffix(".expected.json") {
             expected.insert(stem.to_string());
         } else {
-            panic!(
-                "{name} in {} is neither a case folder nor an expected file",
-                dir.display()
-            );
+            panic!("{name} in {} is neither a case folder nor an expected file", dir.display());
         }
     }
     (folders, expected)
@@ -82,15 +77,9 @@ fn case_names() -> (BTreeSet<String>, BTreeSet<String>) {
 /// The `.csv` files of a folder, by name, as the command line reads them.
 fn read_folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
-    for entry in
-        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-    {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
         let path = entry.expect("a directory entry").path();
-        let name = path
-            .file_name()
-            .expect("a file name")
-            .to_string_lossy()
-            .into_owned();
+        let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
         if path.is_file() && name.to_ascii_lowercase().ends_with(".csv") {
             let bytes = std::fs::read(&path).expect("the file can be read");
             files.insert(name, bytes);
@@ -120,11 +109,7 @@ fn outcome(result: &Result<Initiative, Error>) -> Value {
     match result {
         Ok(_) => json!({"ok": "the folder was accepted"}),
         Err(e) => {
-            let issues: Vec<Value> = e
-                .issues()
-                .iter()
-                .map(|i| issue_value(i.code, &i.location))
-                .collect();
+            let issues: Vec<Value> = e.issues().iter().map(|i| issue_value(i.code, &i.location)).collect();
             let mut v = json!({"error": e.code(), "issues": issues});
             if e.more() > 0 {
                 v["more"] = json!(e.more());
@@ -146,18 +131,10 @@ fn check_expected_shape(v: &Value) -> Result<(), String> {
     let obj = v.as_object().ok_or("not an object")?;
     let keys: BTreeSet<&str> = obj.keys().map(String::as_str).collect();
     if keys != BTreeSet::from(["error", "issues"]) {
-        return Err(format!(
-            "keys must be exactly error and issues, found {keys:?}"
-        ));
+        return Err(format!("keys must be exactly error and issues, found {keys:?}"));
     }
-    if !matches!(
-        obj["error"].as_str(),
-        Some("document.invalid" | "limit.exceeded")
-    ) {
-        return Err(format!(
-            "error must be document.invalid or limit.exceeded, found {}",
-            obj["error"]
-        ));
+    if !matches!(obj["error"].as_str(), Some("document.invalid" | "limit.exceeded")) {
+        return Err(format!("error must be document.invalid or limit.exceeded, found {}", obj["error"]));
     }
     let issues = obj["issues"].as_array().ok_or("issues must be a list")?;
     if issues.is_empty() {
@@ -183,28 +160,15 @@ fn every_folder_has_an_expectation_and_the_corpus_is_large_enough() {
     let (folders, expected) = case_names();
     let no_expected: Vec<_> = folders.difference(&expected).collect();
     let no_folder: Vec<_> = expected.difference(&folders).collect();
-    assert!(
-        no_expected.is_empty(),
-        "folders without an .expected.json: {no_expected:?}"
-    );
-    assert!(
-        no_folder.is_empty(),
-        ".expected.json files without a folder: {no_folder:?}"
-    );
-    assert!(
-        folders.len() >= 20,
-        "the corpus has {} cases; it needs at least 20",
-        folders.len()
-    );
+    assert!(no_expected.is_empty(), "folders without an .expected.json: {no_expected:?}");
+    assert!(no_folder.is_empty(), ".expected.json files without a folder: {no_folder:?}");
+    assert!(folders.len() >= 20, "the corpus has {} cases; it needs at least 20", folders.len());
     for name in &folders {
         let files = read_folder(&corpus_dir().join(name));
         assert!(!files.is_empty(), "{name} holds no .csv file");
     }
     for (name, _) in KNOWN_READER_BUGS {
-        assert!(
-            folders.contains(*name),
-            "KNOWN_READER_BUGS names {name}, which is not in the corpus"
-        );
+        assert!(folders.contains(*name), "KNOWN_READER_BUGS names {name}, which is not in the corpus");
     }
 }
 
@@ -240,17 +204,12 @@ fn every_broken_folder_gives_exactly_its_expected_issues() {
             (true, None) | (false, Some(_)) => {}
             (true, Some(_)) => {
                 failed += 1;
-                let _ = write!(
-                    failures,
-                    "\n\n{name}: now gives its expected issues; remove it from KNOWN_READER_BUGS"
-                );
+                let _ = write!(failures, "\n\n{name}: now gives its expected issues; remove it from KNOWN_READER_BUGS");
             }
             (false, None) => {
                 failed += 1;
-                let _ = write!(
-                    failures,
-                    "\n\n{name}:\n  expected: {expected}\n  actual:   {actual}\n  messages:{msgs}"
-                );
+                let _ =
+                    write!(failures, "\n\n{name}:\n  expected: {expected}\n  actual:   {actual}\n  messages:{msgs}");
             }
         }
     }
@@ -269,8 +228,7 @@ fn the_corpus_covers_every_csv_code() {
         if KNOWN_READER_BUGS.iter().any(|(n, _)| n == name) {
             continue;
         }
-        let text = std::fs::read_to_string(corpus_dir().join(format!("{name}.expected.json")))
-            .expect("expected file");
+        let text = std::fs::read_to_string(corpus_dir().join(format!("{name}.expected.json"))).expect("expected file");
         let v: Value = serde_json::from_str(&text).expect("expected file is JSON");
         for issue in v["issues"].as_array().into_iter().flatten() {
             if let Some(code) = issue["code"].as_str() {
@@ -279,10 +237,7 @@ fn the_corpus_covers_every_csv_code() {
         }
     }
     let missing: Vec<_> = CODES.iter().filter(|c| !seen.contains(**c)).collect();
-    assert!(
-        missing.is_empty(),
-        "no passing case of the corpus gives these codes: {missing:?}"
-    );
+    assert!(missing.is_empty(), "no passing case of the corpus gives these codes: {missing:?}");
 }
 
 #[test]
@@ -292,10 +247,7 @@ fn formula_guarded_cells_read_back_without_their_guard() {
     assert!(files.remove("ties.csv").is_some());
     let doc = read(&files, &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
     let names: Vec<&str> = doc.partners.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(
-        names,
-        ["=SUM(A1)", "-Vellis Health Board-", "@Orrin Family Trust"]
-    );
+    assert_eq!(names, ["=SUM(A1)", "-Vellis Health Board-", "@Orrin Family Trust"]);
     let tags: Vec<&str> = doc.partners[0].tags.iter().map(|t| t.as_str()).collect();
     assert_eq!(tags, ["=north", "east"]);
 }
@@ -306,15 +258,10 @@ fn formula_guarded_cells_read_back_without_their_guard() {
 fn the_example_folder_reads_to_the_same_model_as_the_example_json() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
     let files = read_folder(&root.join("family-support"));
-    assert!(
-        files.len() >= 10,
-        "the example folder has {} files",
-        files.len()
-    );
+    assert!(files.len() >= 10, "the example folder has {} files", files.len());
     let from_csv = read(&files, &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
     let bytes = std::fs::read(root.join("family-support.json")).expect("the example JSON");
-    let from_json = convener::load::initiative_from_slice(&bytes, &Limits::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let from_json = convener::load::initiative_from_slice(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(from_csv, from_json);
 }
 
@@ -323,8 +270,7 @@ fn the_example_folder_reads_to_the_same_model_as_the_example_json() {
 const INITIATIVE: &str = "id,name\ndunmarrow-families,Dunmarrow Families First\n";
 
 fn folder(parts: &[(&str, String)]) -> BTreeMap<String, Vec<u8>> {
-    let mut files =
-        BTreeMap::from([("initiative.csv".to_string(), INITIATIVE.as_bytes().to_vec())]);
+    let mut files = BTreeMap::from([("initiative.csv".to_string(), INITIATIVE.as_bytes().to_vec())]);
     for (name, text) in parts {
         files.insert((*name).to_string(), text.clone().into_bytes());
     }
@@ -354,11 +300,7 @@ fn the_limit(e: &Error) -> &Location {
 }
 
 fn cell(file: &str, row: u64, column: Option<u64>) -> Location {
-    Location::Cell {
-        file: file.to_string(),
-        row,
-        column,
-    }
+    Location::Cell { file: file.to_string(), row, column }
 }
 
 #[test]
@@ -381,9 +323,7 @@ fn fifteen_hundred_duplicate_partner_ids_are_capped_at_the_issue_limit() {
 #[test]
 fn a_cell_of_two_hundred_thousand_characters_exceeds_the_string_limit() {
     let long = "a".repeat(200_000);
-    let text = format!(
-        "id,name,sector\ndunmarrow-council,Dunmarrow Council,statutory\nvellis-health,{long},health\n"
-    );
+    let text = format!("id,name,sector\ndunmarrow-council,Dunmarrow Council,statutory\nvellis-health,{long},health\n");
     let files = folder(&[("partners.csv", text)]);
     let e = read(&files, &Limits::default()).expect_err("the long cell is refused");
     assert_eq!(the_limit(&e), &cell("partners.csv", 3, Some(2)));
@@ -397,10 +337,7 @@ fn a_cell_of_two_hundred_thousand_characters_exceeds_the_string_limit() {
 
 #[test]
 fn a_file_with_more_rows_than_the_item_limit_is_refused() {
-    let limits = Limits {
-        max_items: 10,
-        ..Default::default()
-    };
+    let limits = Limits { max_items: 10, ..Default::default() };
     let ten = folder(&[("partners.csv", partners(10, "partner", true))]);
     let doc = read(&ten, &limits).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(doc.partners.len(), 10);
@@ -414,10 +351,7 @@ fn a_file_with_more_rows_than_the_item_limit_is_refused() {
 /// it is still wrong).
 fn check_generated(name: &str, correct: bool, actual: &Value) {
     let known = KNOWN_GENERATED_BUGS.iter().any(|(n, _)| *n == name);
-    assert!(
-        !(correct && known),
-        "{name} now behaves as it should; remove it from KNOWN_GENERATED_BUGS"
-    );
+    assert!(!(correct && known), "{name} now behaves as it should; remove it from KNOWN_GENERATED_BUGS");
     assert!(correct || known, "{name}: the reader gave {actual}");
 }
 
@@ -432,25 +366,15 @@ fn a_missing_column_in_many_rows_is_one_problem() {
     let expected = json!({"error": "document.invalid", "issues": [
         {"code": "field.missing", "file": "partners.csv", "row": 1, "column": null}
     ]});
-    check_generated(
-        "a_missing_column_in_many_rows_is_one_problem",
-        actual == expected,
-        &actual,
-    );
+    check_generated("a_missing_column_in_many_rows_is_one_problem", actual == expected, &actual);
 }
 
 #[test]
 fn a_list_cell_longer_than_the_item_limit_is_refused() {
-    let limits = Limits {
-        max_items: 10,
-        ..Default::default()
-    };
+    let limits = Limits { max_items: 10, ..Default::default() };
     let tags = |n: usize| -> String {
         let tags: Vec<String> = (0..n).map(|k| format!("tag-{k}")).collect();
-        format!(
-            "id,name,tags\ndunmarrow-council,Dunmarrow Council,{}\n",
-            tags.join(";")
-        )
+        format!("id,name,tags\ndunmarrow-council,Dunmarrow Council,{}\n", tags.join(";"))
     };
     let ten = read(&folder(&[("partners.csv", tags(10))]), &limits);
     assert_eq!(ten.map(|d| d.partners[0].tags.len()).ok(), Some(10));
@@ -459,9 +383,5 @@ fn a_list_cell_longer_than_the_item_limit_is_refused() {
     let expected = json!({"error": "limit.exceeded", "issues": [
         {"code": "limit.exceeded", "file": "partners.csv", "row": 2, "column": 3}
     ]});
-    check_generated(
-        "a_list_cell_longer_than_the_item_limit_is_refused",
-        actual == expected,
-        &actual,
-    );
+    check_generated("a_list_cell_longer_than_the_item_limit_is_refused", actual == expected, &actual);
 }

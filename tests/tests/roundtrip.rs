@@ -20,10 +20,7 @@ proptest! {
 }
 
 fn csv_files(doc: &Initiative) -> std::collections::BTreeMap<String, Vec<u8>> {
-    convener::formats::csv::write(doc)
-        .into_iter()
-        .map(|(name, text)| (name.to_string(), text.into_bytes()))
-        .collect()
+    convener::formats::csv::write(doc).into_iter().map(|(name, text)| (name.to_string(), text.into_bytes())).collect()
 }
 
 proptest! {

@@ -38,10 +38,7 @@ pub fn issue_lines(e: &Error) -> String {
         s.push_str(&format!("{issue}\n"));
     }
     if e.more() > 0 {
-        s.push_str(&format!(
-            "… and {} more problems not listed (option limits.max_issues)\n",
-            e.more()
-        ));
+        s.push_str(&format!("… and {} more problems not listed (option limits.max_issues)\n", e.more()));
     }
     s
 }
@@ -61,10 +58,7 @@ impl CliError {
 }
 
 fn io_error(what: &str, path: &Path, source: std::io::Error) -> CliError {
-    CliError::Convener(Error::Io {
-        message: format!("could not {what} {}: {source}", path.display()),
-        source,
-    })
+    CliError::Convener(Error::Io { message: format!("could not {what} {}: {source}", path.display()), source })
 }
 
 /// The document to read.
@@ -113,8 +107,7 @@ fn read_csv_folder(dir: &Path, max_bytes: u64) -> Result<BTreeMap<String, Vec<u8
 
 /// Pretty JSON with a trailing newline, as every JSON output of convener.
 pub fn pretty_json(value: &impl serde::Serialize) -> Result<String, CliError> {
-    let mut s =
-        serde_json::to_string_pretty(value).map_err(|e| CliError::Internal(e.to_string()))?;
+    let mut s = serde_json::to_string_pretty(value).map_err(|e| CliError::Internal(e.to_string()))?;
     s.push('\n');
     Ok(s)
 }
@@ -124,10 +117,7 @@ pub fn pretty_json(value: &impl serde::Serialize) -> Result<String, CliError> {
 pub fn write_document(doc: &Initiative, output: Option<&Path>) -> Result<(), CliError> {
     match output {
         None => Output { output: None }.write(&doc.to_json()),
-        Some(path) if is_json_path(path) => Output {
-            output: Some(path.to_path_buf()),
-        }
-        .write(&doc.to_json()),
+        Some(path) if is_json_path(path) => Output { output: Some(path.to_path_buf()) }.write(&doc.to_json()),
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
             for (name, text) in convener::formats::csv::write(doc) {
@@ -140,17 +130,14 @@ pub fn write_document(doc: &Initiative, output: Option<&Path>) -> Result<(), Cli
 }
 
 fn is_json_path(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| io_error("open", path, e))?;
     let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error("read", path, e))?;
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_error("read", path, e))?;
     Ok(bytes)
 }
 
@@ -177,9 +164,8 @@ impl OptionArgs {
         let mut options = match &self.file {
             Some(path) => {
                 let bytes = read_limited(path, 1 << 20)?;
-                let text = String::from_utf8(bytes).map_err(|_| {
-                    CliError::Usage(format!("{} is not UTF-8 text", path.display()))
-                })?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", path.display())))?;
                 Options::from_json(&text)?
             }
             None => Options::default(),
@@ -212,14 +198,9 @@ impl Output {
             Some(path) => std::fs::write(path, text).map_err(|e| io_error("write", path, e)),
             None => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes())
-                    .and_then(|_| out.flush())
-                    .map_err(|e| {
-                        CliError::Convener(Error::Io {
-                            message: format!("could not write the output: {e}"),
-                            source: e,
-                        })
-                    })
+                out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| {
+                    CliError::Convener(Error::Io { message: format!("could not write the output: {e}"), source: e })
+                })
             }
         }
     }

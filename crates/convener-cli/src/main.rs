@@ -52,12 +52,54 @@ enum Command {
         #[command(flatten)]
         input: Input,
         /// table, csv or json.
-        #[arg(long, value_enum, default_value_t = NetworkFormat::Table)]
-        format: NetworkFormat,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
         /// Compute only these measures, comma-separated (e.g. degree,betweenness); the rest
         /// stay blank.
         #[arg(long, value_delimiter = ',', value_parser = parse_metric)]
         metrics: Option<Vec<Metric>>,
+        #[command(flatten)]
+        options: OptionArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Shared indicators: series, run-chart signals (Anhøj rules, IHI shift and trend),
+    /// targets, and who reports late or not at all.
+    ///
+    /// csv: one row per series and phase, 22 columns; json: every series with its points.
+    Indicators {
+        #[command(flatten)]
+        input: Input,
+        /// table, csv or json.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        #[command(flatten)]
+        options: OptionArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The theory of change and mutually reinforcing activities: cycles, orphans,
+    /// unreached goals, outcomes nobody measures or serves, activity order, uncoordinated
+    /// effort and funding cliffs.
+    Plan {
+        #[command(flatten)]
+        input: Input,
+        /// table or json.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+        format: PlanFormat,
+        #[command(flatten)]
+        options: OptionArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Export the partner network for Gephi, yEd, Graphviz or Kumu, with every partner's
+    /// measures and every tie's level, trust and value.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// graphml, gexf, dot or kumu (Kumu's JSON blueprint).
+        #[arg(long = "to", value_parser = parse_graph_format)]
+        to: convener::formats::export::GraphFormat,
         #[command(flatten)]
         options: OptionArgs,
         #[command(flatten)]
@@ -135,10 +177,20 @@ enum ImportCommand {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum NetworkFormat {
+enum TableFormat {
     Table,
     Csv,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanFormat {
+    Table,
+    Json,
+}
+
+fn parse_graph_format(s: &str) -> Result<convener::formats::export::GraphFormat, String> {
+    s.parse().map_err(|e: convener::model::ValueError| e.message)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -169,19 +221,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
-        Command::Validate {
-            input,
-            format,
-            options,
-            output,
-        } => validate(&input, format, &options, &output),
-        Command::Network {
-            input,
-            format,
-            metrics,
-            options,
-            output,
-        } => {
+        Command::Validate { input, format, options, output } => validate(&input, format, &options, &output),
+        Command::Network { input, format, metrics, options, output } => {
             let mut options = options.resolve()?;
             if metrics.is_some() {
                 options.metrics = metrics;
@@ -189,27 +230,47 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let doc = input.load(&options)?;
             let report = convener::network::analyze(&doc, &options);
             let text = match format {
-                NetworkFormat::Table => convener::network::to_table(&report),
-                NetworkFormat::Csv => convener::network::to_csv(&report),
-                NetworkFormat::Json => common::pretty_json(&report)?,
+                TableFormat::Table => convener::network::to_table(&report),
+                TableFormat::Csv => convener::network::to_csv(&report),
+                TableFormat::Json => common::pretty_json(&report)?,
             };
             output.write(&text)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::WhatIf {
-            input,
-            without,
-            format,
-            options,
-            output,
-        } => {
+        Command::Plan { input, format, options, output } => {
             let options = options.resolve()?;
             let doc = input.load(&options)?;
-            let ids: Vec<&str> = without
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect();
+            let report = convener::plan::analyze(&doc, &options);
+            let text = match format {
+                PlanFormat::Table => convener::plan::to_table(&report),
+                PlanFormat::Json => common::pretty_json(&report)?,
+            };
+            output.write(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { input, to, options, output } => {
+            let options = options.resolve()?;
+            let doc = input.load(&options)?;
+            let report = convener::network::analyze(&doc, &options);
+            output.write(&convener::formats::export::export(&doc, &report, to))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Indicators { input, format, options, output } => {
+            let options = options.resolve()?;
+            let doc = input.load(&options)?;
+            let report = convener::measure::analyze(&doc, &options);
+            let text = match format {
+                TableFormat::Table => convener::measure::to_table(&report),
+                TableFormat::Csv => convener::measure::to_csv(&report),
+                TableFormat::Json => common::pretty_json(&report)?,
+            };
+            output.write(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::WhatIf { input, without, format, options, output } => {
+            let options = options.resolve()?;
+            let doc = input.load(&options)?;
+            let ids: Vec<&str> = without.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
             let answer = convener::network::whatif::what_if(&doc, &ids, &options)?;
             let text = match format {
                 WhatIfFormat::Json => common::pretty_json(&answer)?,
@@ -228,23 +289,13 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let bytes = common::read_limited(&file, limits.max_document_bytes)?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", file.display())))?;
-            let name = file
-                .file_name()
-                .map_or_else(|| "edges".into(), |n| n.to_string_lossy().into_owned());
+            let name = file.file_name().map_or_else(|| "edges".into(), |n| n.to_string_lossy().into_owned());
             let doc = convener::formats::edgelist::read(&text, &name, &limits)?;
             common::write_document(&doc, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Synth {
-            partners,
-            seed,
-            output,
-        } => {
-            let options = convener::synth::SynthOptions {
-                partners,
-                seed,
-                ..Default::default()
-            };
+        Command::Synth { partners, seed, output } => {
+            let options = convener::synth::SynthOptions { partners, seed, ..Default::default() };
             let doc = convener::synth::initiative(&options);
             common::write_document(&doc, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
@@ -282,8 +333,7 @@ fn validate(
                 "issues": issues,
                 "more": more,
             });
-            let mut s = serde_json::to_string_pretty(&value)
-                .map_err(|e| CliError::Internal(e.to_string()))?;
+            let mut s = serde_json::to_string_pretty(&value).map_err(|e| CliError::Internal(e.to_string()))?;
             s.push('\n');
             s
         }
@@ -293,9 +343,5 @@ fn validate(
         },
     };
     output.write(&text)?;
-    Ok(if error.is_none() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if error.is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -43,16 +43,8 @@ impl fmt::Display for Location {
             Location::Pointer(p) if p.is_empty() => f.write_str("(document)"),
             Location::Pointer(p) => f.write_str(p),
             Location::Text { line, column } => write!(f, "line {line}, column {column}"),
-            Location::Cell {
-                file,
-                row,
-                column: Some(c),
-            } => write!(f, "{file}:{row}:{c}"),
-            Location::Cell {
-                file,
-                row,
-                column: None,
-            } => write!(f, "{file}:{row}"),
+            Location::Cell { file, row, column: Some(c) } => write!(f, "{file}:{row}:{c}"),
+            Location::Cell { file, row, column: None } => write!(f, "{file}:{row}"),
         }
     }
 }
@@ -81,25 +73,13 @@ pub struct Issue {
 
 impl Issue {
     /// An issue at a JSON pointer.
-    pub fn at_pointer(
-        code: &'static str,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Issue {
-            code,
-            location: Location::Pointer(pointer.into()),
-            message: message.into(),
-        }
+    pub fn at_pointer(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Issue { code, location: Location::Pointer(pointer.into()), message: message.into() }
     }
 
     /// An issue at a line and column of a text.
     pub fn at_text(code: &'static str, line: u64, column: u64, message: impl Into<String>) -> Self {
-        Issue {
-            code,
-            location: Location::Text { line, column },
-            message: message.into(),
-        }
+        Issue { code, location: Location::Text { line, column }, message: message.into() }
     }
 
     /// An issue at a CSV cell (or row, when `column` is `None`).
@@ -110,15 +90,7 @@ impl Issue {
         column: Option<u64>,
         message: impl Into<String>,
     ) -> Self {
-        Issue {
-            code,
-            location: Location::Cell {
-                file: file.into(),
-                row,
-                column,
-            },
-            message: message.into(),
-        }
+        Issue { code, location: Location::Cell { file: file.into(), row, column }, message: message.into() }
     }
 
     /// The JSON pointer, when the issue has one.
@@ -314,10 +286,7 @@ mod tests {
             r#"{"code":"id.invalid","pointer":"/partners/0/id","message":"bad"}"#
         );
         let t = Issue::at_text("json.syntax", 3, 7, "m");
-        assert_eq!(
-            serde_json::to_string(&t).unwrap(),
-            r#"{"code":"json.syntax","line":3,"column":7,"message":"m"}"#
-        );
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"code":"json.syntax","line":3,"column":7,"message":"m"}"#);
         let c = Issue::at_cell("field.missing", "ties.csv", 1, None, "m");
         assert_eq!(
             serde_json::to_string(&c).unwrap(),

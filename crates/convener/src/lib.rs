@@ -22,8 +22,10 @@
 pub mod error;
 pub mod formats;
 pub mod load;
+pub mod measure;
 pub mod model;
 pub mod network;
+pub mod plan;
 pub mod schema;
 pub mod synth;
 

@@ -9,10 +9,7 @@ use crate::Error;
 use crate::model::{Initiative, Options};
 
 fn generate<T: JsonSchema>() -> serde_json::Value {
-    let mut v = SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<T>()
-        .to_value();
+    let mut v = SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value();
     tidy_descriptions(&mut v);
     lead_with_header(v)
 }
@@ -120,15 +117,11 @@ pub fn by_name(name: &str) -> Result<String, Error> {
         _ => {
             return Err(Error::InvalidArgument {
                 code: "argument.unknown_schema",
-                message: format!(
-                    "there is no schema called '{name}'; the schemas are: {}",
-                    NAMES.join(", ")
-                ),
+                message: format!("there is no schema called '{name}'; the schemas are: {}", NAMES.join(", ")),
             });
         }
     };
-    let mut text =
-        serde_json::to_string_pretty(schema).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut text = serde_json::to_string_pretty(schema).map_err(|e| Error::Internal(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

@@ -61,11 +61,10 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::Initiative;
 use crate::model::{
-    Activity, Agenda, Aggregation, Agreement, Answers, Backbone, BackboneFunctions, Channel,
-    ChannelKind, Condition, Date, FIVE_CONDITIONS_ITEMS, Frequency, Funding, Goal, Id, Indicator,
-    IndicatorKind, InitiativeInfo, Instrument, Level, Measurement, NonNegative, Outcome,
-    OutcomeLevel, Partner, Period, PeriodValue, Polarity, Rating, Resource, Response, Sector,
-    SectorGroup, Share, Survey, Tag, Text, Tie, TieKind, Trust, ValueScores, Wellbeing,
+    Activity, Agenda, Aggregation, Agreement, Answers, Backbone, BackboneFunctions, Channel, ChannelKind, Condition,
+    Date, FIVE_CONDITIONS_ITEMS, Frequency, Funding, Goal, Id, Indicator, IndicatorKind, InitiativeInfo, Instrument,
+    Level, Measurement, NonNegative, Outcome, OutcomeLevel, Partner, Period, PeriodValue, Polarity, Rating, Resource,
+    Response, Sector, SectorGroup, Share, Survey, Tag, Text, Tie, TieKind, Trust, ValueScores, Wellbeing,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -106,13 +105,7 @@ impl Default for SynthOptions {
     /// assert_eq!(SynthOptions::default().partners, 60);
     /// ```
     fn default() -> Self {
-        SynthOptions {
-            partners: 60,
-            seed: 0,
-            mean_degree: 10.0,
-            indicators: None,
-            periods: 12,
-        }
+        SynthOptions { partners: 60, seed: 0, mean_degree: 10.0, indicators: None, periods: 12 }
     }
 }
 
@@ -126,11 +119,7 @@ impl SynthOptions {
     /// assert_eq!((o.partners, o.seed), (1000, 3));
     /// ```
     pub fn new(partners: usize, seed: u64) -> Self {
-        SynthOptions {
-            partners,
-            seed,
-            ..SynthOptions::default()
-        }
+        SynthOptions { partners, seed, ..SynthOptions::default() }
     }
 
     /// The benchmark initiative of DESIGN §7: 300 partners, about 3,000 ties, 50
@@ -146,13 +135,7 @@ impl SynthOptions {
     /// assert!((9_000..=11_000).contains(&doc.measurements.len()));
     /// ```
     pub fn design_benchmark() -> Self {
-        SynthOptions {
-            partners: 300,
-            seed: 2025,
-            mean_degree: 12.8,
-            indicators: Some(50),
-            periods: 32,
-        }
+        SynthOptions { partners: 300, seed: 2025, mean_degree: 12.8, indicators: Some(50), periods: 32 }
     }
 }
 
@@ -285,16 +268,8 @@ fn month_end(y: u16, m: u8) -> Date {
 // ---------------------------------------------------------------------------------------
 // Word lists
 
-const AREAS: &[&str] = &[
-    "Strathmorven",
-    "Glenarrow",
-    "Ardmuir",
-    "Invercraig",
-    "Dunbrae",
-    "Lochmorran",
-    "Kilbrannan",
-    "Corriebeag",
-];
+const AREAS: &[&str] =
+    &["Strathmorven", "Glenarrow", "Ardmuir", "Invercraig", "Dunbrae", "Lochmorran", "Kilbrannan", "Corriebeag"];
 
 const INITIATIVE_NAMES: &[&str] = &[
     "Families Together {A}",
@@ -305,96 +280,20 @@ const INITIATIVE_NAMES: &[&str] = &[
 ];
 
 const LOCALITIES: &[(&str, &[&str])] = &[
-    (
-        "north",
-        &[
-            "Northfield",
-            "Carnlochan",
-            "Hillhead",
-            "Kirkton",
-            "Braehead",
-            "Balmore",
-            "Craigend",
-            "Fernhill",
-        ],
-    ),
-    (
-        "south",
-        &[
-            "Southgate",
-            "Pitmorran",
-            "Millbrae",
-            "Burnside",
-            "Mossend",
-            "Thornlie",
-            "Larchfield",
-            "Dalmuir",
-        ],
-    ),
-    (
-        "east",
-        &[
-            "Eastbank",
-            "Eastbrae",
-            "Ashgrove",
-            "Rosebank",
-            "Oakbank",
-            "Heathfield",
-            "Kingsmead",
-            "Glenview",
-        ],
-    ),
-    (
-        "west",
-        &[
-            "Westmuir",
-            "Riverside",
-            "Lochside",
-            "Woodside",
-            "Parkhead",
-            "Stonefield",
-            "Whitecraigs",
-            "Bankhead",
-        ],
-    ),
+    ("north", &["Northfield", "Carnlochan", "Hillhead", "Kirkton", "Braehead", "Balmore", "Craigend", "Fernhill"]),
+    ("south", &["Southgate", "Pitmorran", "Millbrae", "Burnside", "Mossend", "Thornlie", "Larchfield", "Dalmuir"]),
+    ("east", &["Eastbank", "Eastbrae", "Ashgrove", "Rosebank", "Oakbank", "Heathfield", "Kingsmead", "Glenview"]),
+    ("west", &["Westmuir", "Riverside", "Lochside", "Woodside", "Parkhead", "Stonefield", "Whitecraigs", "Bankhead"]),
     (
         "central",
-        &[
-            "Townhead",
-            "Castlehill",
-            "Abbeyhill",
-            "Bridgend",
-            "Kirkgate",
-            "Cowgate",
-            "Gallowhill",
-            "Nethertown",
-        ],
+        &["Townhead", "Castlehill", "Abbeyhill", "Bridgend", "Kirkgate", "Cowgate", "Gallowhill", "Nethertown"],
     ),
 ];
 
-const SURNAMES: &[&str] = &[
-    "Robertson",
-    "Morven",
-    "Macleod",
-    "Drummond",
-    "Fraser",
-    "Lennox",
-    "Baird",
-    "Sinclair",
-    "Munro",
-    "Cameron",
-];
+const SURNAMES: &[&str] =
+    &["Robertson", "Morven", "Macleod", "Drummond", "Fraser", "Lennox", "Baird", "Sinclair", "Munro", "Cameron"];
 
-const SAINTS: &[&str] = &[
-    "Mary",
-    "Andrew",
-    "Columba",
-    "Ninian",
-    "Margaret",
-    "Bride",
-    "Kentigern",
-    "Joseph",
-];
+const SAINTS: &[&str] = &["Mary", "Andrew", "Columba", "Ninian", "Margaret", "Bride", "Kentigern", "Joseph"];
 
 const CHARITY_NAMES: &[&str] = &[
     "Brightwell Families",
@@ -498,12 +397,9 @@ fn name_patterns(sector: Sector) -> &'static [&'static str] {
             "{P} Young Carers Group",
             "{A} Family Champions",
         ],
-        Sector::Funder => &[
-            "The {S} Children's Fund",
-            "{A} Community Foundation",
-            "The {S} Trust",
-            "The {S} Foundation",
-        ],
+        Sector::Funder => {
+            &["The {S} Children's Fund", "{A} Community Foundation", "The {S} Trust", "The {S} Foundation"]
+        }
         Sector::Academic => &[
             "University of {A}, School of Social Work",
             "{A} Centre for Family Research",
@@ -516,39 +412,17 @@ fn name_patterns(sector: Sector) -> &'static [&'static str] {
             "{A} Energy Advice Ltd",
             "{P} Pharmacy",
         ],
-        _ => &[
-            "{P} Community Radio",
-            "{A} Leisure Trust",
-            "Friends of {P} Library",
-            "{A} Sports Trust",
-        ],
+        _ => &["{P} Community Radio", "{A} Leisure Trust", "Friends of {P} Library", "{A} Sports Trust"],
     }
 }
 
 fn sector_tags(sector: Sector) -> &'static [&'static str] {
     match sector {
-        Sector::Statutory => &[
-            "council",
-            "early help",
-            "child protection",
-            "housing",
-            "income maximisation",
-        ],
-        Sector::Health => &[
-            "health board",
-            "early years",
-            "mental health",
-            "primary care",
-        ],
+        Sector::Statutory => &["council", "early help", "child protection", "housing", "income maximisation"],
+        Sector::Health => &["health board", "early years", "mental health", "primary care"],
         Sector::Education => &["attendance"],
         Sector::PoliceJustice => &["community safety", "youth justice"],
-        Sector::ThirdSector => &[
-            "family support",
-            "money advice",
-            "domestic abuse",
-            "youth work",
-            "food insecurity",
-        ],
+        Sector::ThirdSector => &["family support", "money advice", "domestic abuse", "youth work", "food insecurity"],
         Sector::Community => &["volunteers", "faith group", "residents"],
         Sector::FamilyVoice => &["lived experience", "young people", "parents"],
         Sector::Funder => &["grant maker"],
@@ -561,29 +435,12 @@ fn sector_tags(sector: Sector) -> &'static [&'static str] {
 fn sector_resources(sector: Sector) -> &'static [Resource] {
     use Resource::*;
     match sector {
-        Sector::Statutory => &[
-            Funding,
-            PaidStaff,
-            Data,
-            Expertise,
-            FiscalManagement,
-            FacilitationLeadership,
-            InKind,
-        ],
+        Sector::Statutory => &[Funding, PaidStaff, Data, Expertise, FiscalManagement, FacilitationLeadership, InKind],
         Sector::Health => &[PaidStaff, Expertise, Data, InfoFeedback],
         Sector::Education => &[InKind, Data, CommunityConnections, PaidStaff],
         Sector::PoliceJustice => &[Data, Expertise, PaidStaff],
-        Sector::ThirdSector => &[
-            PaidStaff,
-            Volunteers,
-            CommunityConnections,
-            Expertise,
-            InfoFeedback,
-            Advocacy,
-        ],
-        Sector::Community | Sector::FamilyVoice => {
-            &[Volunteers, CommunityConnections, InfoFeedback, Advocacy]
-        }
+        Sector::ThirdSector => &[PaidStaff, Volunteers, CommunityConnections, Expertise, InfoFeedback, Advocacy],
+        Sector::Community | Sector::FamilyVoice => &[Volunteers, CommunityConnections, InfoFeedback, Advocacy],
         Sector::Funder => &[Funding, FiscalManagement, Expertise],
         Sector::Academic => &[Data, Expertise, InfoFeedback],
         Sector::Private => &[InKind, Funding, ItWeb],
@@ -662,10 +519,7 @@ struct Meta {
 impl Meta {
     /// A big provider others depend on.
     fn big(&self) -> bool {
-        matches!(
-            self.sector,
-            Sector::Statutory | Sector::Health | Sector::PoliceJustice
-        )
+        matches!(self.sector, Sector::Statutory | Sector::Health | Sector::PoliceJustice)
     }
 
     /// A small partner that may depend on a big one.
@@ -707,12 +561,7 @@ fn attraction(sector: Sector) -> u32 {
     }
 }
 
-fn partners(
-    n: usize,
-    world: &World,
-    initiative_name: &str,
-    dice: &mut Dice,
-) -> (Vec<Partner>, Vec<Meta>) {
+fn partners(n: usize, world: &World, initiative_name: &str, dice: &mut Dice) -> (Vec<Partner>, Vec<Meta>) {
     let mut counts = sector_counts(n);
     let mut sectors: Vec<Sector> = Vec::with_capacity(n);
     if n > 0 {
@@ -778,11 +627,7 @@ fn partners(
         p.funding = funding(sector, backbone, world, dice);
         let pool = sector_resources(sector);
         let k = dice.between(1, pool.len().min(4));
-        let mut resources: Vec<Resource> = dice
-            .distinct(pool.len(), k)
-            .iter()
-            .map(|&j| pool[j])
-            .collect();
+        let mut resources: Vec<Resource> = dice.distinct(pool.len(), k).iter().map(|&j| pool[j]).collect();
         if backbone {
             resources.push(Resource::FacilitationLeadership);
             resources.push(Resource::Data);
@@ -798,10 +643,7 @@ fn partners(
         } else if dice.chance(0.6) {
             tags.push(dice.pick(sector_tags(sector)).to_string());
         }
-        p.tags = tags
-            .into_iter()
-            .map(|t| Tag::new(t).expect("a tag"))
-            .collect();
+        p.tags = tags.into_iter().map(|t| Tag::new(t).expect("a tag")).collect();
         meta.push(Meta {
             sector,
             group: sector.group() as usize,
@@ -859,16 +701,10 @@ fn funding(sector: Sector, backbone: bool, world: &World, dice: &mut Dice) -> Ve
             _ => dice.between(1, 30) * 500,
         };
         let year = dice.between(2025, 2028) as u16;
-        let ends = if dice.chance(0.7) {
-            date(year, 3, 31)
-        } else {
-            month_end(year, dice.between(1, 12) as u8)
-        };
+        let ends = if dice.chance(0.7) { date(year, 3, 31) } else { month_end(year, dice.between(1, 12) as u8) };
         out.push(Funding {
             source: text(FUNDING_SOURCES[j].replace("{A}", world.area)),
-            amount: dice
-                .chance(0.8)
-                .then(|| NonNegative::new(amount as f64).expect("an amount")),
+            amount: dice.chance(0.8).then(|| NonNegative::new(amount as f64).expect("an amount")),
             ends: Some(ends),
         });
     }
@@ -904,11 +740,7 @@ fn ties_to_make(k: f64, dice: &mut Dice) -> usize {
     if k <= 0.0 {
         return 0;
     }
-    let x = if k <= 1.0 {
-        k
-    } else {
-        1.0 + dice.unit() * (2.0 * k - 2.0)
-    };
+    let x = if k <= 1.0 { k } else { 1.0 + dice.unit() * (2.0 * k - 2.0) };
     x.floor() as usize + usize::from(dice.chance(x - x.floor()))
 }
 
@@ -941,11 +773,7 @@ fn pairs(meta: &[Meta], mean_degree: f64, dice: &mut Dice) -> Vec<(u32, u32)> {
         while chosen.len() < want && tries < 20 * want + 20 {
             tries += 1;
             let own = &groups[vm.group];
-            let list = if !own.is_empty() && dice.chance(HOMOPHILY) {
-                own
-            } else {
-                &global
-            };
+            let list = if !own.is_empty() && dice.chance(HOMOPHILY) { own } else { &global };
             if list.is_empty() {
                 break;
             }
@@ -1014,16 +842,9 @@ fn sort_ties(ties: Vec<RawTie>, n: usize) -> Vec<RawTie> {
 fn raw_ties(meta: &[Meta], mean_degree: f64, dice: &mut Dice) -> Vec<RawTie> {
     let n = meta.len();
     let pairs = pairs(meta, mean_degree, dice);
-    let both_respond = pairs
-        .iter()
-        .filter(|(a, b)| meta[*a as usize].responded && meta[*b as usize].responded)
-        .count();
+    let both_respond = pairs.iter().filter(|(a, b)| meta[*a as usize].responded && meta[*b as usize].responded).count();
     // 60% of all pairs reported by both sides; pairs with a non-respondent cannot be.
-    let mutual = if both_respond == 0 {
-        0.0
-    } else {
-        (0.6 * pairs.len() as f64 / both_respond as f64).min(1.0)
-    };
+    let mutual = if both_respond == 0 { 0.0 } else { (0.6 * pairs.len() as f64 / both_respond as f64).min(1.0) };
     let mut ties = Vec::with_capacity(pairs.len() * 2);
     for &(a, b) in &pairs {
         let (ma, mb) = (meta[a as usize], meta[b as usize]);
@@ -1034,26 +855,11 @@ fn raw_ties(meta: &[Meta], mean_degree: f64, dice: &mut Dice) -> Vec<RawTie> {
         let (a, b) = if dice.chance(0.5) { (a, b) } else { (b, a) };
         let (ra, rb) = (meta[a as usize].responded, meta[b as usize].responded);
         if ra && rb && dice.chance(mutual) {
-            ties.push(RawTie {
-                from: a,
-                to: b,
-                level,
-                depends: false,
-            });
-            ties.push(RawTie {
-                from: b,
-                to: a,
-                level: other_side(level, dice),
-                depends: false,
-            });
+            ties.push(RawTie { from: a, to: b, level, depends: false });
+            ties.push(RawTie { from: b, to: a, level: other_side(level, dice), depends: false });
         } else {
             let (from, to) = if ra { (a, b) } else { (b, a) };
-            ties.push(RawTie {
-                from,
-                to,
-                level,
-                depends: false,
-            });
+            ties.push(RawTie { from, to, level, depends: false });
         }
     }
 
@@ -1068,12 +874,7 @@ fn raw_ties(meta: &[Meta], mean_degree: f64, dice: &mut Dice) -> Vec<RawTie> {
                         t.depends = true;
                         t.level = t.level.max(3);
                     }
-                    None => ties.push(RawTie {
-                        from,
-                        to,
-                        level: 4,
-                        depends: true,
-                    }),
+                    None => ties.push(RawTie { from, to, level: 4, depends: true }),
                 }
             }
         }
@@ -1126,19 +927,8 @@ fn kind_weights(level: u8) -> &'static [(TieKind, f64)] {
         0 | 1 => &[(Information, 0.3)],
         2 => &[(Information, 0.9), (Referral, 0.3)],
         3 => &[(Information, 0.7), (Referral, 0.6), (DataSharing, 0.15)],
-        4 => &[
-            (Information, 0.5),
-            (Referral, 0.6),
-            (DataSharing, 0.4),
-            (JointDelivery, 0.25),
-            (Governance, 0.15),
-        ],
-        5 => &[
-            (Referral, 0.4),
-            (DataSharing, 0.4),
-            (JointDelivery, 0.7),
-            (Governance, 0.35),
-        ],
+        4 => &[(Information, 0.5), (Referral, 0.6), (DataSharing, 0.4), (JointDelivery, 0.25), (Governance, 0.15)],
+        5 => &[(Referral, 0.4), (DataSharing, 0.4), (JointDelivery, 0.7), (Governance, 0.35)],
         _ => &[(DataSharing, 0.6), (JointDelivery, 0.9), (Governance, 0.6)],
     }
 }
@@ -1196,11 +986,7 @@ fn ties(raw: &[RawTie], meta: &[Meta], ids: &[Id], dice: &mut Dice) -> Vec<Tie> 
             tie.depends = u < 0.7;
             kinds[TieKind::Dependency as usize] = u >= 0.5;
         }
-        tie.kinds = TieKind::ALL
-            .iter()
-            .zip(kinds)
-            .filter_map(|(k, on)| on.then_some(*k))
-            .collect();
+        tie.kinds = TieKind::ALL.iter().zip(kinds).filter_map(|(k, on)| on.then_some(*k)).collect();
         if dice.chance(0.85) {
             tie.frequency = Some(tie_frequency(level, dice));
         }
@@ -1212,11 +998,7 @@ fn ties(raw: &[RawTie], meta: &[Meta], ids: &[Id], dice: &mut Dice) -> Vec<Tie> 
                 mission: rating(base + 0.2 + 0.7 * dice.noise()),
                 openness: rating(base - 0.1 + 0.7 * dice.noise()),
             });
-            let big = if mt.big() || mt.sector == Sector::Funder {
-                0.9
-            } else {
-                0.0
-            };
+            let big = if mt.big() || mt.sector == Sector::Funder { 0.9 } else { 0.0 };
             tie.value = Some(ValueScores {
                 power: rating(1.5 + big + 0.15 * l + lenient[f] + 0.7 * dice.noise()),
                 involvement: rating(1.2 + 0.35 * l + seen[t] + 0.7 * dice.noise()),
@@ -1243,161 +1025,53 @@ const PROBLEMS: &[&str] = &[
 ];
 
 const GOALS: &[(&str, u32)] = &[
-    (
-        "Every child in {A} grows up safe, loved and with enough.",
-        10,
-    ),
+    ("Every child in {A} grows up safe, loved and with enough.", 10),
     ("Child poverty in {A} is halved.", 10),
-    (
-        "Families get the right help at the right time, without having to ask twice.",
-        5,
-    ),
-    (
-        "Every young person leaves school for a positive destination.",
-        8,
-    ),
-    (
-        "Children and young people have good mental health and know where to turn.",
-        7,
-    ),
+    ("Families get the right help at the right time, without having to ask twice.", 5),
+    ("Every young person leaves school for a positive destination.", 8),
+    ("Children and young people have good mental health and know where to turn.", 7),
     ("No family in {A} is without a secure home.", 10),
 ];
 
 const LONG_OUTCOMES: &[(&str, &[Wellbeing])] = &[
-    (
-        "Fewer children live in poverty.",
-        &[Wellbeing::Achieving, Wellbeing::Included],
-    ),
-    (
-        "Fewer children need to be looked after away from home.",
-        &[Wellbeing::Safe, Wellbeing::Nurtured],
-    ),
-    (
-        "Children are safe from harm at home and online.",
-        &[Wellbeing::Safe],
-    ),
-    (
-        "Young people are in education, training or work.",
-        &[Wellbeing::Achieving, Wellbeing::Responsible],
-    ),
-    (
-        "Children's mental health and wellbeing improve.",
-        &[Wellbeing::Healthy],
-    ),
-    (
-        "Families have secure, warm homes.",
-        &[Wellbeing::Safe, Wellbeing::Nurtured],
-    ),
-    (
-        "Children reach their developmental milestones.",
-        &[Wellbeing::Healthy, Wellbeing::Achieving],
-    ),
-    (
-        "Families are connected to their communities.",
-        &[Wellbeing::Included, Wellbeing::Active],
-    ),
+    ("Fewer children live in poverty.", &[Wellbeing::Achieving, Wellbeing::Included]),
+    ("Fewer children need to be looked after away from home.", &[Wellbeing::Safe, Wellbeing::Nurtured]),
+    ("Children are safe from harm at home and online.", &[Wellbeing::Safe]),
+    ("Young people are in education, training or work.", &[Wellbeing::Achieving, Wellbeing::Responsible]),
+    ("Children's mental health and wellbeing improve.", &[Wellbeing::Healthy]),
+    ("Families have secure, warm homes.", &[Wellbeing::Safe, Wellbeing::Nurtured]),
+    ("Children reach their developmental milestones.", &[Wellbeing::Healthy, Wellbeing::Achieving]),
+    ("Families are connected to their communities.", &[Wellbeing::Included, Wellbeing::Active]),
 ];
 
 const MEDIUM_OUTCOMES: &[(&str, &[Wellbeing])] = &[
-    (
-        "Families' incomes rise through work and the benefits they are entitled to.",
-        &[Wellbeing::Included],
-    ),
-    (
-        "Parents feel confident and supported in their parenting.",
-        &[Wellbeing::Nurtured],
-    ),
-    (
-        "Children attend school regularly and are included in class.",
-        &[Wellbeing::Achieving, Wellbeing::Included],
-    ),
-    (
-        "Families in crisis get help before problems escalate.",
-        &[Wellbeing::Safe],
-    ),
-    (
-        "Young people get mental health support when they first need it.",
-        &[Wellbeing::Healthy],
-    ),
-    (
-        "Families keep their tenancies.",
-        &[Wellbeing::Safe, Wellbeing::Nurtured],
-    ),
-    (
-        "Families trust services and ask for help early.",
-        &[Wellbeing::Respected],
-    ),
-    (
-        "Parents in recovery stay well and keep their children at home.",
-        &[Wellbeing::Healthy, Wellbeing::Nurtured],
-    ),
-    (
-        "Young carers get time to be children.",
-        &[Wellbeing::Active, Wellbeing::Healthy],
-    ),
-    (
-        "Fewer children are excluded from school.",
-        &[Wellbeing::Included, Wellbeing::Achieving],
-    ),
+    ("Families' incomes rise through work and the benefits they are entitled to.", &[Wellbeing::Included]),
+    ("Parents feel confident and supported in their parenting.", &[Wellbeing::Nurtured]),
+    ("Children attend school regularly and are included in class.", &[Wellbeing::Achieving, Wellbeing::Included]),
+    ("Families in crisis get help before problems escalate.", &[Wellbeing::Safe]),
+    ("Young people get mental health support when they first need it.", &[Wellbeing::Healthy]),
+    ("Families keep their tenancies.", &[Wellbeing::Safe, Wellbeing::Nurtured]),
+    ("Families trust services and ask for help early.", &[Wellbeing::Respected]),
+    ("Parents in recovery stay well and keep their children at home.", &[Wellbeing::Healthy, Wellbeing::Nurtured]),
+    ("Young carers get time to be children.", &[Wellbeing::Active, Wellbeing::Healthy]),
+    ("Fewer children are excluded from school.", &[Wellbeing::Included, Wellbeing::Achieving]),
 ];
 
 const SHORT_OUTCOMES: &[(&str, &[Wellbeing])] = &[
-    (
-        "Families know where to get help in their neighbourhood.",
-        &[Wellbeing::Included],
-    ),
-    (
-        "Referrals reach the right service first time.",
-        &[Wellbeing::Respected],
-    ),
-    (
-        "Families are seen within four weeks of asking for help.",
-        &[Wellbeing::Safe],
-    ),
-    (
-        "Parents take part in parenting programmes.",
-        &[Wellbeing::Nurtured],
-    ),
-    (
-        "Families receive income maximisation advice.",
-        &[Wellbeing::Included],
-    ),
-    (
-        "Practitioners share information safely and on time.",
-        &[Wellbeing::Safe],
-    ),
-    (
-        "Staff are trained in trauma-informed practice.",
-        &[Wellbeing::Respected],
-    ),
-    (
-        "Each family has one named lead professional.",
-        &[Wellbeing::Respected, Wellbeing::Nurtured],
-    ),
-    (
-        "Children with poor attendance get early support.",
-        &[Wellbeing::Achieving],
-    ),
-    (
-        "Young people can see a counsellor in school.",
-        &[Wellbeing::Healthy],
-    ),
-    (
-        "Kinship carers get support and advice.",
-        &[Wellbeing::Nurtured],
-    ),
-    (
-        "Families in temporary accommodation are visited within a week.",
-        &[Wellbeing::Safe],
-    ),
-    (
-        "Parents with lived experience shape how services work.",
-        &[Wellbeing::Respected, Wellbeing::Responsible],
-    ),
-    (
-        "Volunteers support families at home.",
-        &[Wellbeing::Nurtured, Wellbeing::Included],
-    ),
+    ("Families know where to get help in their neighbourhood.", &[Wellbeing::Included]),
+    ("Referrals reach the right service first time.", &[Wellbeing::Respected]),
+    ("Families are seen within four weeks of asking for help.", &[Wellbeing::Safe]),
+    ("Parents take part in parenting programmes.", &[Wellbeing::Nurtured]),
+    ("Families receive income maximisation advice.", &[Wellbeing::Included]),
+    ("Practitioners share information safely and on time.", &[Wellbeing::Safe]),
+    ("Staff are trained in trauma-informed practice.", &[Wellbeing::Respected]),
+    ("Each family has one named lead professional.", &[Wellbeing::Respected, Wellbeing::Nurtured]),
+    ("Children with poor attendance get early support.", &[Wellbeing::Achieving]),
+    ("Young people can see a counsellor in school.", &[Wellbeing::Healthy]),
+    ("Kinship carers get support and advice.", &[Wellbeing::Nurtured]),
+    ("Families in temporary accommodation are visited within a week.", &[Wellbeing::Safe]),
+    ("Parents with lived experience shape how services work.", &[Wellbeing::Respected, Wellbeing::Responsible]),
+    ("Volunteers support families at home.", &[Wellbeing::Nurtured, Wellbeing::Included]),
 ];
 
 const ASSUMPTIONS: &[&str] = &[
@@ -1462,16 +1136,9 @@ fn plan(world: &World, indicators: usize, dice: &mut Dice) -> Plan {
     let long = g.min(LONG_OUTCOMES.len());
     let medium = (g + 1 + dice.below(3)).clamp(3, MEDIUM_OUTCOMES.len());
     let short = (4 + indicators / 6 + dice.below(3)).clamp(4, SHORT_OUTCOMES.len());
-    let pools: [(OutcomePool, usize, &str); 3] = [
-        (SHORT_OUTCOMES, short, "short"),
-        (MEDIUM_OUTCOMES, medium, "medium"),
-        (LONG_OUTCOMES, long, "long"),
-    ];
-    let levels = [
-        OutcomeLevel::Short,
-        OutcomeLevel::Medium,
-        OutcomeLevel::Long,
-    ];
+    let pools: [(OutcomePool, usize, &str); 3] =
+        [(SHORT_OUTCOMES, short, "short"), (MEDIUM_OUTCOMES, medium, "medium"), (LONG_OUTCOMES, long, "long")];
+    let levels = [OutcomeLevel::Short, OutcomeLevel::Medium, OutcomeLevel::Long];
     let mut outcomes = Vec::with_capacity(short + medium + long);
     let mut ids: [Vec<Id>; 3] = Default::default();
     for (li, (pool, count, name)) in pools.iter().enumerate() {
@@ -1498,11 +1165,8 @@ fn plan(world: &World, indicators: usize, dice: &mut Dice) -> Plan {
     for li in 0..3 {
         let count = pools[li].1;
         for i in 0..count {
-            let next: Vec<Id> = if li == 2 {
-                goals.iter().map(|g| g.id.clone()).collect()
-            } else {
-                ids[li + 1].clone()
-            };
+            let next: Vec<Id> =
+                if li == 2 { goals.iter().map(|g| g.id.clone()).collect() } else { ids[li + 1].clone() };
             let mut targets = vec![next[i % next.len()].clone()];
             if next.len() > 1 && dice.chance(0.35) {
                 let other = next[dice.below(next.len())].clone();
@@ -1516,29 +1180,16 @@ fn plan(world: &World, indicators: usize, dice: &mut Dice) -> Plan {
     }
     // One or two outcomes with neither indicator nor activity: the last medium one, and
     // sometimes the last short one.
-    let mut by_level: [Vec<usize>; 3] = [
-        (0..short).collect(),
-        (short..short + medium).collect(),
-        (short + medium..short + medium + long).collect(),
-    ];
+    let mut by_level: [Vec<usize>; 3] =
+        [(0..short).collect(), (short..short + medium).collect(), (short + medium..short + medium + long).collect()];
     by_level[1].pop();
     if dice.chance(0.5) {
         by_level[0].pop();
     }
-    Plan {
-        goals,
-        outcomes,
-        by_level,
-    }
+    Plan { goals, outcomes, by_level }
 }
 
-fn activities(
-    meta: &[Meta],
-    ids: &[Id],
-    sectors: &[Vec<u32>],
-    plan: &Plan,
-    dice: &mut Dice,
-) -> Vec<Activity> {
+fn activities(meta: &[Meta], ids: &[Id], sectors: &[Vec<u32>], plan: &Plan, dice: &mut Dice) -> Vec<Activity> {
     let n = meta.len();
     if n == 0 {
         return Vec::new();
@@ -1550,19 +1201,11 @@ fn activities(
         .flat_map(|s| sectors[*s as usize].iter().copied())
         .filter(|&i| meta[i as usize].responded)
         .collect();
-    let servable: Vec<usize> = plan.by_level[0]
-        .iter()
-        .chain(&plan.by_level[1])
-        .copied()
-        .collect();
+    let servable: Vec<usize> = plan.by_level[0].iter().chain(&plan.by_level[1]).copied().collect();
     let mut out: Vec<Activity> = Vec::with_capacity(count);
     for i in 0..count {
         let base = ACTIVITIES[i % ACTIVITIES.len()];
-        let lead = if leads.is_empty() {
-            dice.below(n)
-        } else {
-            *dice.pick(&leads) as usize
-        };
+        let lead = if leads.is_empty() { dice.below(n) } else { *dice.pick(&leads) as usize };
         let name = if i < ACTIVITIES.len() {
             base.to_string()
         } else {
@@ -1571,11 +1214,7 @@ fn activities(
             l[..1].make_ascii_uppercase();
             format!("{base}, {l} locality ({})", i / ACTIVITIES.len() + 1)
         };
-        let mut a = Activity::new(
-            ident(format!("act-{:0width$}", i + 1)),
-            text(name),
-            ids[lead].clone(),
-        );
+        let mut a = Activity::new(ident(format!("act-{:0width$}", i + 1)), text(name), ids[lead].clone());
         let k = dice.between(1, 5).min(n - 1);
         let mut others: Vec<usize> = Vec::with_capacity(k);
         let mut tries = 0;
@@ -1590,27 +1229,17 @@ fn activities(
         a.partners = others.iter().map(|&p| ids[p].clone()).collect();
         if !servable.is_empty() {
             let k = dice.between(1, 3);
-            a.outcomes = dice
-                .distinct(servable.len(), k)
-                .iter()
-                .map(|&j| plan.outcomes[servable[j]].id.clone())
-                .collect();
+            a.outcomes =
+                dice.distinct(servable.len(), k).iter().map(|&j| plan.outcomes[servable[j]].id.clone()).collect();
         }
         if i > 0 && dice.chance(0.3) {
             let k = if i > 1 && dice.chance(0.15) { 2 } else { 1 };
-            a.depends_on = dice
-                .distinct(i, k)
-                .iter()
-                .map(|&j| out[j].id.clone())
-                .collect();
+            a.depends_on = dice.distinct(i, k).iter().map(|&j| out[j].id.clone()).collect();
         }
         if dice.chance(0.6) {
             let year = dice.between(2025, 2028) as u16;
-            a.funded_until = Some(if dice.chance(0.6) {
-                date(year, 3, 31)
-            } else {
-                month_end(year, dice.between(1, 12) as u8)
-            });
+            a.funded_until =
+                Some(if dice.chance(0.6) { date(year, 3, 31) } else { month_end(year, dice.between(1, 12) as u8) });
         }
         out.push(a);
     }
@@ -1666,11 +1295,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         Population,
         LowerIsBetter,
-        Model::Level {
-            base: 24.0,
-            sd: 0.6,
-            hi: 100.0
-        },
+        Model::Level { base: 24.0, sd: 0.6, hi: 100.0 },
         Long,
         [Statutory]
     ),
@@ -1690,11 +1315,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         HowWell,
         HigherIsBetter,
-        Model::Rate {
-            pct: 68.0,
-            sd: 3.0,
-            den: 40.0
-        },
+        Model::Rate { pct: 68.0, sd: 3.0, den: 40.0 },
         Short,
         [ThirdSector, Health, Statutory]
     ),
@@ -1704,11 +1325,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         BetterOff,
         HigherIsBetter,
-        Model::Rate {
-            pct: 55.0,
-            sd: 3.0,
-            den: 30.0
-        },
+        Model::Rate { pct: 55.0, sd: 3.0, den: 30.0 },
         Medium,
         [ThirdSector, Statutory]
     ),
@@ -1718,11 +1335,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         BetterOff,
         HigherIsBetter,
-        Model::Level {
-            base: 88.5,
-            sd: 0.8,
-            hi: 100.0
-        },
+        Model::Level { base: 88.5, sd: 0.8, hi: 100.0 },
         Medium,
         [Education]
     ),
@@ -1732,11 +1345,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "weeks",
         HowWell,
         LowerIsBetter,
-        Model::Level {
-            base: 18.0,
-            sd: 0.8,
-            hi: 104.0
-        },
+        Model::Level { base: 18.0, sd: 0.8, hi: 104.0 },
         Short,
         [Health]
     ),
@@ -1766,11 +1375,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         HowWell,
         LowerIsBetter,
-        Model::Rate {
-            pct: 22.0,
-            sd: 2.0,
-            den: 40.0
-        },
+        Model::Rate { pct: 22.0, sd: 2.0, den: 40.0 },
         Short,
         [Statutory]
     ),
@@ -1780,11 +1385,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "per 10,000 children",
         Population,
         LowerIsBetter,
-        Model::Level {
-            base: 32.0,
-            sd: 1.0,
-            hi: 10_000.0
-        },
+        Model::Level { base: 32.0, sd: 1.0, hi: 10_000.0 },
         Long,
         [Statutory]
     ),
@@ -1824,11 +1425,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         BetterOff,
         HigherIsBetter,
-        Model::Rate {
-            pct: 72.0,
-            sd: 3.0,
-            den: 20.0
-        },
+        Model::Rate { pct: 72.0, sd: 3.0, den: 20.0 },
         Medium,
         [ThirdSector, Health]
     ),
@@ -1838,11 +1435,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         Population,
         HigherIsBetter,
-        Model::Level {
-            base: 91.0,
-            sd: 0.6,
-            hi: 100.0
-        },
+        Model::Level { base: 91.0, sd: 0.6, hi: 100.0 },
         Long,
         [Education, Statutory]
     ),
@@ -1852,11 +1445,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         Population,
         HigherIsBetter,
-        Model::Level {
-            base: 82.0,
-            sd: 1.0,
-            hi: 100.0
-        },
+        Model::Level { base: 82.0, sd: 1.0, hi: 100.0 },
         Long,
         [Health]
     ),
@@ -1866,11 +1455,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         HowWell,
         HigherIsBetter,
-        Model::Rate {
-            pct: 78.0,
-            sd: 3.0,
-            den: 30.0
-        },
+        Model::Rate { pct: 78.0, sd: 3.0, den: 30.0 },
         Short,
         [Statutory, Education]
     ),
@@ -1890,11 +1475,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         HowWell,
         HigherIsBetter,
-        Model::Rate {
-            pct: 81.0,
-            sd: 3.0,
-            den: 20.0
-        },
+        Model::Rate { pct: 81.0, sd: 3.0, den: 20.0 },
         Short,
         [ThirdSector, FamilyVoice, Community]
     ),
@@ -1934,11 +1515,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "per 10,000 children",
         Population,
         LowerIsBetter,
-        Model::Level {
-            base: 140.0,
-            sd: 2.0,
-            hi: 10_000.0
-        },
+        Model::Level { base: 140.0, sd: 2.0, hi: 10_000.0 },
         Long,
         [Statutory]
     ),
@@ -1948,11 +1525,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         HowWell,
         HigherIsBetter,
-        Model::Rate {
-            pct: 64.0,
-            sd: 3.0,
-            den: 30.0
-        },
+        Model::Rate { pct: 64.0, sd: 3.0, den: 30.0 },
         Short,
         [Statutory, Health, Education]
     ),
@@ -1982,11 +1555,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         BetterOff,
         HigherIsBetter,
-        Model::Rate {
-            pct: 58.0,
-            sd: 3.0,
-            den: 25.0
-        },
+        Model::Rate { pct: 58.0, sd: 3.0, den: 25.0 },
         Medium,
         [Education, ThirdSector]
     ),
@@ -1996,11 +1565,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "days",
         HowWell,
         LowerIsBetter,
-        Model::Level {
-            base: 16.0,
-            sd: 0.8,
-            hi: 365.0
-        },
+        Model::Level { base: 16.0, sd: 0.8, hi: 365.0 },
         Short,
         [ThirdSector, Statutory, Health]
     ),
@@ -2010,11 +1575,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
         "%",
         BetterOff,
         HigherIsBetter,
-        Model::Rate {
-            pct: 86.0,
-            sd: 2.0,
-            den: 30.0
-        },
+        Model::Rate { pct: 86.0, sd: 2.0, den: 30.0 },
         Medium,
         [Statutory, ThirdSector]
     ),
@@ -2030,13 +1591,7 @@ const TEMPLATES: &[IndicatorTemplate] = &[
     ),
 ];
 
-const SIMD: &[&str] = &[
-    "SIMD quintile 1",
-    "SIMD quintile 2",
-    "SIMD quintile 3",
-    "SIMD quintile 4",
-    "SIMD quintile 5",
-];
+const SIMD: &[&str] = &["SIMD quintile 1", "SIMD quintile 2", "SIMD quintile 3", "SIMD quintile 4", "SIMD quintile 5"];
 const AGES: &[&str] = &["Under 5", "5 to 11", "12 to 15", "16 and over"];
 const NOTES: &[&str] = &[
     "Provisional figure",
@@ -2103,43 +1658,27 @@ fn indicators(
             Pattern::Noise
         };
         let grouped = grouped.then(|| if dice.chance(0.6) { SIMD } else { AGES });
-        plans.push(IndicatorPlan {
-            template,
-            pattern,
-            grouped,
-        });
+        plans.push(IndicatorPlan { template, pattern, grouped });
     }
     // At least one shift and one rising trend, on indicators whose series guarantee them.
     let exact = |p: &IndicatorPlan| !matches!(p.template.model, Model::Rate { .. });
-    if !plans
-        .iter()
-        .any(|p| matches!(p.pattern, Pattern::Shift(_)) && exact(p))
-    {
+    if !plans.iter().any(|p| matches!(p.pattern, Pattern::Shift(_)) && exact(p)) {
         if let Some(p) = plans.iter_mut().find(|p| exact(p)) {
             p.pattern = Pattern::Shift(0);
         }
     }
-    let rising = |p: &IndicatorPlan| {
-        matches!(p.pattern, Pattern::Trend(_)) && p.template.polarity == Polarity::HigherIsBetter
-    };
+    let rising =
+        |p: &IndicatorPlan| matches!(p.pattern, Pattern::Trend(_)) && p.template.polarity == Polarity::HigherIsBetter;
     if !plans.iter().any(rising) {
         let candidate = plans
             .iter()
-            .position(|p| {
-                exact(p)
-                    && p.template.polarity == Polarity::HigherIsBetter
-                    && p.pattern == Pattern::Noise
-            })
+            .position(|p| exact(p) && p.template.polarity == Polarity::HigherIsBetter && p.pattern == Pattern::Noise)
             .or_else(|| {
                 plans.iter().position(|p| {
                     exact(p)
                         && p.template.polarity == Polarity::HigherIsBetter
                         && matches!(p.pattern, Pattern::Shift(_))
-                        && plans
-                            .iter()
-                            .filter(|q| matches!(q.pattern, Pattern::Shift(_)))
-                            .count()
-                            > 1
+                        && plans.iter().filter(|q| matches!(q.pattern, Pattern::Shift(_))).count() > 1
                 })
             });
         if let Some(i) = candidate {
@@ -2161,12 +1700,8 @@ fn indicators(
             Pattern::Noise => Pattern::Noise,
         };
     }
-    let phased = plans
-        .iter()
-        .position(|p| matches!(p.pattern, Pattern::Shift(s) if s > 0));
-    let frozen = plans
-        .iter()
-        .position(|p| !matches!(p.pattern, Pattern::Shift(_)) && points >= 4);
+    let phased = plans.iter().position(|p| matches!(p.pattern, Pattern::Shift(s) if s > 0));
+    let frozen = plans.iter().position(|p| !matches!(p.pattern, Pattern::Shift(_)) && points >= 4);
 
     let measurable: Vec<Vec<usize>> = plan.by_level.to_vec();
     let any_outcome: Vec<usize> = measurable.iter().flatten().copied().collect();
@@ -2181,61 +1716,28 @@ fn indicators(
         let (id, name) = if uses[ti] == 1 {
             (t.slug.to_string(), t.name.to_string())
         } else {
-            (
-                format!("{}-{}", t.slug, uses[ti]),
-                format!("{} ({})", t.name, uses[ti]),
-            )
+            (format!("{}-{}", t.slug, uses[ti]), format!("{} ({})", t.name, uses[ti]))
         };
         let monthly = dice.chance(0.25);
-        let frequency = if monthly {
-            Frequency::Monthly
-        } else {
-            Frequency::Quarterly
-        };
-        let end = if monthly {
-            Period::Month(2025, 12)
-        } else {
-            Period::Quarter(2025, 4)
-        };
-        let start = end
-            .offset(-(points as i64 - 1))
-            .expect("series start after year 1");
+        let frequency = if monthly { Frequency::Monthly } else { Frequency::Quarterly };
+        let end = if monthly { Period::Month(2025, 12) } else { Period::Quarter(2025, 4) };
+        let start = end.offset(-(points as i64 - 1)).expect("series start after year 1");
         let aggregation = match t.model {
             Model::Count { .. } => Aggregation::Sum,
             Model::Level { .. } => Aggregation::Mean,
             Model::Rate { .. } => Aggregation::Ratio,
         };
-        let mut ind = Indicator::new(
-            ident(id),
-            text(name),
-            text(t.unit),
-            t.polarity,
-            frequency,
-            aggregation,
-            t.kind,
-        );
+        let mut ind = Indicator::new(ident(id), text(name), text(t.unit), t.polarity, frequency, aggregation, t.kind);
         // What it measures: an outcome of the matching level (or any outcome).
         let level = match t.measures {
             OutcomeLevel::Short => 0,
             OutcomeLevel::Medium => 1,
             OutcomeLevel::Long => 2,
         };
-        let pool = if measurable[level].is_empty() {
-            &any_outcome
-        } else {
-            &measurable[level]
-        };
+        let pool = if measurable[level].is_empty() { &any_outcome } else { &measurable[level] };
         if !pool.is_empty() {
-            let k = if pool.len() > 1 && dice.chance(0.2) {
-                2
-            } else {
-                1
-            };
-            ind.measures = dice
-                .distinct(pool.len(), k)
-                .iter()
-                .map(|&j| plan.outcomes[pool[j]].id.clone())
-                .collect();
+            let k = if pool.len() > 1 && dice.chance(0.2) { 2 } else { 1 };
+            ind.measures = dice.distinct(pool.len(), k).iter().map(|&j| plan.outcomes[pool[j]].id.clone()).collect();
         } else if let Some(g) = plan.goals.first() {
             ind.measures = vec![g.id.clone()];
         }
@@ -2268,11 +1770,7 @@ fn indicators(
         reporters.sort_unstable();
         ind.reporters = reporters.iter().map(|&r| ids[r].clone()).collect();
 
-        let dir = if t.polarity == Polarity::HigherIsBetter {
-            1.0
-        } else {
-            -1.0
-        };
+        let dir = if t.polarity == Polarity::HigherIsBetter { 1.0 } else { -1.0 };
         // A shift is mostly an improvement, sometimes a deterioration.
         let shift_sign = if dice.chance(0.8) { dir } else { -dir };
         let groups: &[&str] = ip.grouped.unwrap_or(&[""]);
@@ -2287,8 +1785,7 @@ fn indicators(
         // The values draw from their own stream, so the shape of the document (who
         // reports what) does not depend on the number of periods.
         let mut noise = dice.split();
-        let mut series: Vec<Vec<Option<Value>>> =
-            Vec::with_capacity(reporters.len() * groups.len());
+        let mut series: Vec<Vec<Option<Value>>> = Vec::with_capacity(reporters.len() * groups.len());
         let mut levels_at_start = Vec::new();
         for r in 0..reporters.len() {
             let spread = noise.unit();
@@ -2304,21 +1801,16 @@ fn indicators(
                 let (base, amp) = match t.model {
                     Model::Count { base } => {
                         let l = base * (0.6 + 0.8 * spread);
-                        let l = if groups.len() > 1 {
-                            l * (1.0 - 0.15 * gshift * dir) / groups.len() as f64
-                        } else {
-                            l
-                        };
+                        let l =
+                            if groups.len() > 1 { l * (1.0 - 0.15 * gshift * dir) / groups.len() as f64 } else { l };
                         (l, (0.08 * l).max(2.0))
                     }
-                    Model::Level { base, sd, .. } => (
-                        base + sd * 2.0 * (2.0 * spread - 1.0) + 1.5 * sd * gshift * dir,
-                        sd,
-                    ),
-                    Model::Rate { pct, sd, .. } => (
-                        pct + sd * 2.0 * (2.0 * spread - 1.0) + 1.5 * sd * gshift * dir,
-                        sd,
-                    ),
+                    Model::Level { base, sd, .. } => {
+                        (base + sd * 2.0 * (2.0 * spread - 1.0) + 1.5 * sd * gshift * dir, sd)
+                    }
+                    Model::Rate { pct, sd, .. } => {
+                        (pct + sd * 2.0 * (2.0 * spread - 1.0) + 1.5 * sd * gshift * dir, sd)
+                    }
                 };
                 levels_at_start.push(base);
                 for j in 0..points {
@@ -2341,28 +1833,15 @@ fn indicators(
                         }
                     };
                     values.push(Some(match t.model {
-                        Model::Count { .. } => Value {
-                            value: x.round().max(0.0),
-                            numerator: None,
-                            denominator: None,
-                        },
-                        Model::Level { hi, .. } => Value {
-                            value: round_to(x.clamp(0.0, hi), 1),
-                            numerator: None,
-                            denominator: None,
-                        },
+                        Model::Count { .. } => Value { value: x.round().max(0.0), numerator: None, denominator: None },
+                        Model::Level { hi, .. } => {
+                            Value { value: round_to(x.clamp(0.0, hi), 1), numerator: None, denominator: None }
+                        }
                         Model::Rate { den, .. } => {
                             let groups_share = 1.0 / groups.len() as f64;
-                            let d =
-                                (den * den_factor * groups_share * (1.0 + 0.15 * noise.noise()))
-                                    .round()
-                                    .max(5.0);
+                            let d = (den * den_factor * groups_share * (1.0 + 0.15 * noise.noise())).round().max(5.0);
                             let num = (x.clamp(0.0, 100.0) / 100.0 * d).round();
-                            Value {
-                                value: round_to(100.0 * num / d, 1),
-                                numerator: Some(num),
-                                denominator: Some(d),
-                            }
+                            Value { value: round_to(100.0 * num / d, 1), numerator: Some(num), denominator: Some(d) }
                         }
                     }));
                 }
@@ -2402,31 +1881,17 @@ fn indicators(
         if !levels_at_start.is_empty() && dice.chance(0.5) {
             let value = match t.model {
                 Model::Count { .. } => levels_at_start.iter().sum::<f64>().round(),
-                _ => round_to(
-                    levels_at_start.iter().sum::<f64>() / levels_at_start.len() as f64,
-                    1,
-                ),
+                _ => round_to(levels_at_start.iter().sum::<f64>() / levels_at_start.len() as f64, 1),
             };
-            ind.baseline = Some(PeriodValue {
-                period: start,
-                value,
-            });
+            ind.baseline = Some(PeriodValue { period: start, value });
             let gain = 0.1 + 0.15 * dice.unit();
             let target = match t.model {
                 Model::Count { .. } => (value * (1.0 + dir * gain)).round(),
-                Model::Level { hi, .. } => {
-                    round_to((value * (1.0 + dir * gain * 0.5)).clamp(0.0, hi), 1)
-                }
-                Model::Rate { .. } => {
-                    round_to((value + dir * 100.0 * gain * 0.5).clamp(0.0, 100.0), 1)
-                }
+                Model::Level { hi, .. } => round_to((value * (1.0 + dir * gain * 0.5)).clamp(0.0, hi), 1),
+                Model::Rate { .. } => round_to((value + dir * 100.0 * gain * 0.5).clamp(0.0, 100.0), 1),
             };
             ind.target = Some(PeriodValue {
-                period: if monthly {
-                    Period::Month(2027, 12)
-                } else {
-                    Period::Quarter(2027, 4)
-                },
+                period: if monthly { Period::Month(2027, 12) } else { Period::Quarter(2027, 4) },
                 value: target,
             });
         }
@@ -2439,21 +1904,16 @@ fn indicators(
             ind.freeze = NonZeroU32::new((points / 2).clamp(1, 8) as u32);
         }
 
-        let group_texts: Vec<Option<Text>> = groups
-            .iter()
-            .map(|g| (!g.is_empty()).then(|| text(*g)))
-            .collect();
-        let series_periods: Vec<Period> = (0..points)
-            .map(|j| start.offset(j as i64).expect("a period in the series"))
-            .collect();
+        let group_texts: Vec<Option<Text>> = groups.iter().map(|g| (!g.is_empty()).then(|| text(*g))).collect();
+        let series_periods: Vec<Period> =
+            (0..points).map(|j| start.offset(j as i64).expect("a period in the series")).collect();
         for (j, &period) in series_periods.iter().enumerate() {
             for (r, &reporter) in reporters.iter().enumerate() {
                 for (g, group) in group_texts.iter().enumerate() {
                     let Some(v) = series[r * groups.len() + g][j] else {
                         continue;
                     };
-                    let mut m =
-                        Measurement::new(ind.id.clone(), ids[reporter].clone(), period, v.value);
+                    let mut m = Measurement::new(ind.id.clone(), ids[reporter].clone(), period, v.value);
                     m.numerator = v.numerator.map(|x| NonNegative::new(x).expect("a count"));
                     m.denominator = v.denominator.map(|x| NonNegative::new(x).expect("a count"));
                     m.group = group.clone();
@@ -2472,13 +1932,7 @@ fn indicators(
 // ---------------------------------------------------------------------------------------
 // Channels, backbone, survey
 
-fn channels(
-    meta: &[Meta],
-    ids: &[Id],
-    indicators: &[Indicator],
-    world: &World,
-    dice: &mut Dice,
-) -> Vec<Channel> {
+fn channels(meta: &[Meta], ids: &[Id], indicators: &[Indicator], world: &World, dice: &mut Dice) -> Vec<Channel> {
     let n = meta.len();
     if n == 0 {
         return Vec::new();
@@ -2491,17 +1945,13 @@ fn channels(
         dice.between(5, 8)
     };
     let members = |keep: &mut dyn FnMut(usize) -> bool| -> Vec<Id> {
-        (0..n)
-            .filter(|&i| i == 0 || keep(i))
-            .map(|i| ids[i].clone())
-            .collect()
+        (0..n).filter(|&i| i == 0 || keep(i)).map(|i| ids[i].clone()).collect()
     };
     let mut out = Vec::with_capacity(count);
     // The board: the backbone, leaders of the big partners and a few others.
     let board_size = (12 + n / 25).min(25);
-    let leaders: Vec<usize> = (1..n)
-        .filter(|&i| meta[i].big() || meta[i].sector == Sector::Funder || meta[i].group == 1)
-        .collect();
+    let leaders: Vec<usize> =
+        (1..n).filter(|&i| meta[i].big() || meta[i].sector == Sector::Funder || meta[i].group == 1).collect();
     let mut on_board = vec![false; n];
     for j in dice.distinct(leaders.len(), board_size) {
         on_board[leaders[j]] = true;
@@ -2546,13 +1996,7 @@ fn channels(
             Frequency::Quarterly,
             0.3,
         ),
-        (
-            "workspace",
-            "Partnership Teams Workspace",
-            ChannelKind::Digital,
-            Frequency::Weekly,
-            0.45,
-        ),
+        ("workspace", "Partnership Teams Workspace", ChannelKind::Digital, Frequency::Weekly, 0.45),
     ];
     for (id, name, kind, frequency, p) in extra.iter().take(count - 3) {
         out.push(Channel {
@@ -2596,22 +2040,14 @@ fn backbone(ids: &[Id], dice: &mut Dice) -> Option<Backbone> {
         mobilize_funding: r(1, 3),
     };
     let fte = 2.0 + 0.5 * dice.between(0, 8) as f64;
-    Some(Backbone {
-        partner,
-        staff_fte: Some(NonNegative::new(fte).expect("staff")),
-        functions,
-    })
+    Some(Backbone { partner, staff_fte: Some(NonNegative::new(fte).expect("staff")), functions })
 }
 
 /// Mean answer by sector group (statutory, third sector, community, other) and condition
 /// (in [`Condition::ALL`] order): public services see the common agenda more rosily than
 /// communities do.
-const PERCEPTION: [[f64; 5]; 4] = [
-    [4.0, 3.3, 3.2, 3.5, 3.8],
-    [3.2, 2.9, 3.1, 3.4, 3.5],
-    [2.5, 2.8, 3.0, 3.1, 3.2],
-    [3.4, 3.1, 3.0, 3.3, 3.5],
-];
+const PERCEPTION: [[f64; 5]; 4] =
+    [[4.0, 3.3, 3.2, 3.5, 3.8], [3.2, 2.9, 3.1, 3.4, 3.5], [2.5, 2.8, 3.0, 3.1, 3.2], [3.4, 3.1, 3.0, 3.3, 3.5]];
 
 fn survey(meta: &[Meta], ids: &[Id], cap: usize, dice: &mut Dice) -> Option<Survey> {
     if meta.is_empty() {
@@ -2619,10 +2055,7 @@ fn survey(meta: &[Meta], ids: &[Id], cap: usize, dice: &mut Dice) -> Option<Surv
     }
     let responding: Vec<usize> = (0..meta.len()).filter(|&i| meta[i].responded).collect();
     let k = ((0.6 * responding.len() as f64).round() as usize).min(cap);
-    let items: Vec<(Id, Condition)> = FIVE_CONDITIONS_ITEMS
-        .iter()
-        .map(|(id, c, _)| (ident(*id), *c))
-        .collect();
+    let items: Vec<(Id, Condition)> = FIVE_CONDITIONS_ITEMS.iter().map(|(id, c, _)| (ident(*id), *c)).collect();
     let mut responses = Vec::with_capacity(k);
     for j in dice.distinct(responding.len(), k) {
         let i = responding[j];
@@ -2633,15 +2066,11 @@ fn survey(meta: &[Meta], ids: &[Id], cap: usize, dice: &mut Dice) -> Option<Surv
                 continue;
             }
             let mean = PERCEPTION[meta[i].group][*condition as usize];
-            let a = (mean + disposition + 0.9 * dice.noise())
-                .round()
-                .clamp(1.0, 5.0);
+            let a = (mean + disposition + 0.9 * dice.noise()).round().clamp(1.0, 5.0);
             answers.push((id.clone(), Agreement::new(a as u64).expect("1 to 5")));
         }
-        responses.push(Response {
-            respondent: ids[i].clone(),
-            answers: Answers::new(answers).expect("each item once"),
-        });
+        responses
+            .push(Response { respondent: ids[i].clone(), answers: Answers::new(answers).expect("each item once") });
     }
     Some(Survey {
         id: ident("five-conditions-2025"),
@@ -2692,10 +2121,7 @@ pub fn initiative(options: &SynthOptions) -> Initiative {
         .join("-");
     let mut info = InitiativeInfo::new(ident(slug), text(name.clone()));
     info.place = Some(text(format!("{} Council area", world.area)));
-    info.started = Some(month_end(
-        2021 + dice.between(0, 2) as u16,
-        dice.between(1, 12) as u8,
-    ));
+    info.started = Some(month_end(2021 + dice.between(0, 2) as u16, dice.between(1, 12) as u8));
 
     let (partner_list, meta) = partners(n, &world, &name, &mut Dice::new(seed, 1));
     let ids: Vec<Id> = partner_list.iter().map(|p| p.id.clone()).collect();
@@ -2717,41 +2143,21 @@ pub fn initiative(options: &SynthOptions) -> Initiative {
     doc.agenda = Some(agenda);
 
     let indicator_count = options.indicators.unwrap_or((n / 6).clamp(4, 50));
-    let periods = if n >= 20_000 {
-        options.periods.min(20)
-    } else {
-        options.periods
-    }
-    .clamp(1, 2000);
+    let periods = if n >= 20_000 { options.periods.min(20) } else { options.periods }.clamp(1, 2000);
     let plan = plan(&world, indicator_count, &mut Dice::new(seed, 5));
     let mut activity_list = activities(&meta, &ids, &sectors, &plan, &mut Dice::new(seed, 6));
-    let (mut indicator_list, measurements) = indicators(
-        &meta,
-        &ids,
-        &sectors,
-        &plan,
-        indicator_count,
-        periods,
-        &mut Dice::new(seed, 7),
-    );
+    let (mut indicator_list, measurements) =
+        indicators(&meta, &ids, &sectors, &plan, indicator_count, periods, &mut Dice::new(seed, 7));
     cover_outcomes(&plan, &mut activity_list, &mut indicator_list);
     doc.goals = plan.goals;
     doc.outcomes = plan.outcomes;
     doc.activities = activity_list;
-    doc.channels = channels(
-        &meta,
-        &ids,
-        &indicator_list,
-        &world,
-        &mut Dice::new(seed, 8),
-    );
+    doc.channels = channels(&meta, &ids, &indicator_list, &world, &mut Dice::new(seed, 8));
     doc.indicators = indicator_list;
     doc.measurements = measurements;
     doc.backbone = backbone(&ids, &mut Dice::new(seed, 9));
     let cap = if n >= 20_000 { 5_000 } else { usize::MAX };
-    doc.surveys = survey(&meta, &ids, cap, &mut Dice::new(seed, 10))
-        .into_iter()
-        .collect();
+    doc.surveys = survey(&meta, &ids, cap, &mut Dice::new(seed, 10)).into_iter().collect();
     doc
 }
 
@@ -2759,11 +2165,7 @@ pub fn initiative(options: &SynthOptions) -> Initiative {
 fn cover_outcomes(plan: &Plan, activities: &mut [Activity], indicators: &mut [Indicator]) {
     let mut covered = vec![false; plan.outcomes.len()];
     let index = |id: &Id| plan.outcomes.iter().position(|o| &o.id == id);
-    for id in activities
-        .iter()
-        .flat_map(|a| &a.outcomes)
-        .chain(indicators.iter().flat_map(|i| &i.measures))
-    {
+    for id in activities.iter().flat_map(|a| &a.outcomes).chain(indicators.iter().flat_map(|i| &i.measures)) {
         if let Some(i) = index(id) {
             covered[i] = true;
         }
@@ -2915,10 +2317,7 @@ mod tests {
         for n in [0, 1, 2, 3, 10, 50, 300, 2000] {
             let doc = synth(n, 11);
             if let Err(e) = doc.validate() {
-                panic!(
-                    "{n} partners: {:?}",
-                    e.issues().iter().take(5).collect::<Vec<_>>()
-                );
+                panic!("{n} partners: {:?}", e.issues().iter().take(5).collect::<Vec<_>>());
             }
             assert_eq!(doc.partners.len(), n);
             // It round-trips through the loader, too.
@@ -2957,12 +2356,7 @@ mod tests {
                 assert!(seen.insert((t.from.as_str(), t.to.as_str())));
             }
             // Non-respondents report nothing.
-            let silent: BTreeSet<&str> = doc
-                .partners
-                .iter()
-                .filter(|p| !p.responded)
-                .map(|p| p.id.as_str())
-                .collect();
+            let silent: BTreeSet<&str> = doc.partners.iter().filter(|p| !p.responded).map(|p| p.id.as_str()).collect();
             assert!(doc.ties.iter().all(|t| !silent.contains(t.from.as_str())));
         }
     }
@@ -2972,12 +2366,7 @@ mod tests {
         let doc = synth(5000, 3);
         let d = mean_degree(&doc);
         assert!((d - 10.0).abs() <= 1.0, "mean degree {d}");
-        let doc = initiative(&SynthOptions {
-            partners: 5000,
-            seed: 4,
-            mean_degree: 6.0,
-            ..SynthOptions::default()
-        });
+        let doc = initiative(&SynthOptions { partners: 5000, seed: 4, mean_degree: 6.0, ..SynthOptions::default() });
         let d = mean_degree(&doc);
         assert!((d - 6.0).abs() <= 0.6, "mean degree {d}");
     }
@@ -2991,25 +2380,11 @@ mod tests {
         assert!((share(Sector::ThirdSector) - 0.30).abs() < 0.02);
         let silent = doc.partners.iter().filter(|p| !p.responded).count() as f64 / n;
         assert!((0.05..0.11).contains(&silent), "{silent}");
-        assert!(
-            synth(10, 0)
-                .partners
-                .iter()
-                .any(|p| p.sector == Sector::FamilyVoice)
-        );
+        assert!(synth(10, 0).partners.iter().any(|p| p.sector == Sector::FamilyVoice));
 
         // Both sides on about 60% of pairs.
-        let directed: BTreeSet<(&str, &str)> = doc
-            .ties
-            .iter()
-            .map(|t| (t.from.as_str(), t.to.as_str()))
-            .collect();
-        let mutual = doc
-            .ties
-            .iter()
-            .filter(|t| directed.contains(&(t.to.as_str(), t.from.as_str())))
-            .count()
-            / 2;
+        let directed: BTreeSet<(&str, &str)> = doc.ties.iter().map(|t| (t.from.as_str(), t.to.as_str())).collect();
+        let mutual = doc.ties.iter().filter(|t| directed.contains(&(t.to.as_str(), t.from.as_str()))).count() / 2;
         let pairs = doc.ties.len() - mutual;
         let m = mutual as f64 / pairs as f64;
         assert!((0.5..0.7).contains(&m), "mutual {m}");
@@ -3030,18 +2405,12 @@ mod tests {
     fn synth_dependency_cycle_from_50() {
         for n in [50, 300] {
             let doc = synth(n, 2);
-            let deps: BTreeSet<(&str, &str)> = doc
-                .ties
-                .iter()
-                .filter(|t| t.is_dependency())
-                .map(|t| (t.from.as_str(), t.to.as_str()))
-                .collect();
+            let deps: BTreeSet<(&str, &str)> =
+                doc.ties.iter().filter(|t| t.is_dependency()).map(|t| (t.from.as_str(), t.to.as_str())).collect();
             // A cycle of three made on purpose: look for any directed cycle.
-            let has_cycle = deps.iter().any(|&(a, b)| {
-                deps.iter()
-                    .filter(|&&(x, _)| x == b)
-                    .any(|&(_, c)| c == a || deps.contains(&(c, a)))
-            });
+            let has_cycle = deps
+                .iter()
+                .any(|&(a, b)| deps.iter().filter(|&&(x, _)| x == b).any(|&(_, c)| c == a || deps.contains(&(c, a))));
             assert!(has_cycle, "{n}");
         }
     }
@@ -3062,17 +2431,10 @@ mod tests {
         }
         assert!(doc.indicators.iter().any(|i| !i.phases.is_empty()));
         assert!(doc.indicators.iter().any(|i| i.freeze.is_some()));
-        assert!(
-            doc.indicators
-                .iter()
-                .any(|i| i.baseline.is_some() && i.target.is_some())
-        );
+        assert!(doc.indicators.iter().any(|i| i.baseline.is_some() && i.target.is_some()));
         // Reporters that never report: exactly one.
-        let reported: BTreeSet<(&str, &str)> = doc
-            .measurements
-            .iter()
-            .map(|m| (m.indicator.as_str(), m.partner.as_str()))
-            .collect();
+        let reported: BTreeSet<(&str, &str)> =
+            doc.measurements.iter().map(|m| (m.indicator.as_str(), m.partner.as_str())).collect();
         let silent = doc
             .indicators
             .iter()
@@ -3080,18 +2442,10 @@ mod tests {
             .filter(|k| !reported.contains(k))
             .count();
         assert_eq!(silent, 1);
-        assert!(
-            doc.indicators
-                .iter()
-                .all(|i| (1..=6).contains(&i.reporters.len()))
-        );
+        assert!(doc.indicators.iter().all(|i| (1..=6).contains(&i.reporters.len())));
         // Some grouped indicators, grouped throughout.
-        let grouped: BTreeSet<&str> = doc
-            .measurements
-            .iter()
-            .filter(|m| m.group.is_some())
-            .map(|m| m.indicator.as_str())
-            .collect();
+        let grouped: BTreeSet<&str> =
+            doc.measurements.iter().filter(|m| m.group.is_some()).map(|m| m.indicator.as_str()).collect();
         assert!(!grouped.is_empty());
         // Every outcome has an indicator or an activity, but one or two.
         let used: BTreeSet<&str> = doc
@@ -3101,11 +2455,7 @@ mod tests {
             .chain(doc.activities.iter().flat_map(|a| &a.outcomes))
             .map(|id| id.as_str())
             .collect();
-        let orphans = doc
-            .outcomes
-            .iter()
-            .filter(|o| !used.contains(o.id.as_str()))
-            .count();
+        let orphans = doc.outcomes.iter().filter(|o| !used.contains(o.id.as_str())).count();
         assert!((1..=2).contains(&orphans), "{orphans}");
         let survey = &doc.surveys[0];
         let responding = doc.partners.iter().filter(|p| p.responded).count() as f64;
@@ -3116,11 +2466,7 @@ mod tests {
             let answers: Vec<f64> = survey
                 .responses
                 .iter()
-                .filter(|r| {
-                    doc.partners
-                        .iter()
-                        .any(|p| p.id == r.respondent && p.sector.group() == g)
-                })
+                .filter(|r| doc.partners.iter().any(|p| p.id == r.respondent && p.sector.group() == g))
                 .flat_map(|r| r.answers.iter())
                 .filter(|(id, _)| id.as_str().starts_with("ca."))
                 .map(|(_, a)| a.get() as f64)
@@ -3134,10 +2480,7 @@ mod tests {
     /// The series a shift or trend was put into: per reporter and pooled.
     #[test]
     fn synth_series_have_signals() {
-        let doc = initiative(&SynthOptions {
-            periods: 20,
-            ..SynthOptions::new(300, 6)
-        });
+        let doc = initiative(&SynthOptions { periods: 20, ..SynthOptions::new(300, 6) });
         let mut shift = false;
         let mut rising = false;
         for ind in &doc.indicators {
@@ -3206,10 +2549,7 @@ mod tests {
         let edges = erdos_renyi(n, 10.0, 5);
         let mean = 2.0 * edges.len() as f64 / n as f64;
         assert!((mean - 10.0).abs() < 0.5, "{mean}");
-        assert!(
-            edges.windows(2).all(|w| w[0] < w[1]),
-            "sorted, so no duplicates"
-        );
+        assert!(edges.windows(2).all(|w| w[0] < w[1]), "sorted, so no duplicates");
         assert!(edges.iter().all(|&(v, w)| w < v && (v as usize) < n));
         assert_eq!(edges, erdos_renyi(n, 10.0, 5));
         assert_ne!(edges, erdos_renyi(n, 10.0, 6));

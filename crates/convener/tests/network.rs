@@ -106,10 +106,7 @@ fn one_thread_or_two_give_the_same_bytes() {
     let doc = convener::synth::initiative(&convener::synth::SynthOptions::new(400, 7));
     let options = convener::Options::default();
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         pool.install(|| serde_json::to_string(&convener::network::analyze(&doc, &options)).unwrap())
     };
     let one = run(1);

@@ -86,23 +86,14 @@ fn schema_and_loader_reject_the_same_structural_faults() {
         with(&["ties", "0", "trust", "reliability"], 5.into()),
         with(&["ties"], serde_json::Value::Null),
         with(&["initiative", "started"], "2025-02-29".into()),
-        with(
-            &["surveys", "0", "responses", "0", "answers", "ca.1"],
-            6.into(),
-        ),
-        with(
-            &["surveys", "0", "responses", "0", "answers", "ca.1"],
-            2.5.into(),
-        ),
+        with(&["surveys", "0", "responses", "0", "answers", "ca.1"], 6.into()),
+        with(&["surveys", "0", "responses", "0", "answers", "ca.1"], 2.5.into()),
         with(&["surveys", "0", "instrument"], "wilder".into()),
         with(&["initiative"], serde_json::json!({"id": "x"})),
     ];
     for (i, doc) in cases.iter().enumerate() {
         assert!(!v.is_valid(doc), "case {i}: the schema accepted {doc}");
         let text = serde_json::to_string(doc).unwrap();
-        assert!(
-            convener::Initiative::from_json(&text).is_err(),
-            "case {i}: the loader accepted {doc}"
-        );
+        assert!(convener::Initiative::from_json(&text).is_err(), "case {i}: the loader accepted {doc}");
     }
 }

@@ -11,16 +11,9 @@ use crate::model::{Id, Initiative, InitiativeInfo, Level, Limits, Partner, Text,
 pub const DEFAULT_LEVEL: Level = Level::Collaborate;
 
 fn is_header(fields: &[String]) -> bool {
-    let lower: Vec<String> = fields
-        .iter()
-        .map(|f| f.trim().to_ascii_lowercase())
-        .collect();
+    let lower: Vec<String> = fields.iter().map(|f| f.trim().to_ascii_lowercase()).collect();
     matches!(
-        lower
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
+        lower.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
         ["from", "to", ..] | ["source", "target", ..]
     )
 }
@@ -28,10 +21,7 @@ fn is_header(fields: &[String]) -> bool {
 /// Splits one line: CSV when it has a comma (quotes allowed), else white space.
 fn split(line: &str) -> Result<Vec<String>, String> {
     if line.contains(',') {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(line.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
         match reader.records().next() {
             Some(Ok(r)) => Ok(r.iter().map(|f| f.trim().to_string()).collect()),
             Some(Err(e)) => Err(e.to_string()),
@@ -92,22 +82,13 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
                 file,
                 row,
                 None,
-                format!(
-                    "the edge list has more than {} lines (option limits.max_items)",
-                    limits.max_items
-                ),
+                format!("the edge list has more than {} lines (option limits.max_items)", limits.max_items),
             )));
         }
         let fields = match split(trimmed) {
             Ok(f) => f,
             Err(e) => {
-                out.push(Issue::at_cell(
-                    "csv.syntax",
-                    file,
-                    row,
-                    None,
-                    format!("this line cannot be read: {e}"),
-                ));
+                out.push(Issue::at_cell("csv.syntax", file, row, None, format!("this line cannot be read: {e}")));
                 continue;
             }
         };
@@ -123,10 +104,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
                 file,
                 row,
                 None,
-                format!(
-                    "a line holds two partner ids and, optionally, a level; this one has {} fields",
-                    fields.len()
-                ),
+                format!("a line holds two partner ids and, optionally, a level; this one has {} fields", fields.len()),
             ));
             continue;
         }
@@ -134,13 +112,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         let mut ok = true;
         for (k, token) in fields[..2].iter().enumerate() {
             if let Err(e) = Id::check(token) {
-                out.push(Issue::at_cell(
-                    e.code,
-                    file,
-                    row,
-                    Some(k as u64 + 1),
-                    e.message,
-                ));
+                out.push(Issue::at_cell(e.code, file, row, Some(k as u64 + 1), e.message));
                 ok = false;
                 continue;
             }
@@ -180,10 +152,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
                 file,
                 row,
                 None,
-                format!(
-                    "'{}' is tied to itself; a tie joins two different partners",
-                    fields[0]
-                ),
+                format!("'{}' is tied to itself; a tie joins two different partners", fields[0]),
             ));
             continue;
         }
@@ -193,19 +162,12 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
                 file,
                 row,
                 None,
-                format!(
-                    "the tie from '{}' to '{}' is already on line {first}",
-                    fields[0], fields[1]
-                ),
+                format!("the tie from '{}' to '{}' is already on line {first}", fields[0], fields[1]),
             ));
             continue;
         }
         pairs.insert((a, b), row);
-        ties.push(Tie::new(
-            partners[a].id.clone(),
-            partners[b].id.clone(),
-            level,
-        ));
+        ties.push(Tie::new(partners[a].id.clone(), partners[b].id.clone(), level));
     }
     if !out.is_empty() {
         return Err(Error::InvalidDocument(out.into_problems()));
@@ -228,16 +190,12 @@ mod tests {
     }
 
     fn codes(e: &Error) -> Vec<(String, String)> {
-        e.issues()
-            .iter()
-            .map(|i| (i.code.to_string(), i.location.to_string()))
-            .collect()
+        e.issues().iter().map(|i| (i.code.to_string(), i.location.to_string())).collect()
     }
 
     #[test]
     fn whitespace_pairs_with_comments() {
-        let doc =
-            read_default("# a network\n1 2\n\n2\t3\n% also a comment\n3 1 cooperate\n").unwrap();
+        let doc = read_default("# a network\n1 2\n\n2\t3\n% also a comment\n3 1 cooperate\n").unwrap();
         let ids: Vec<&str> = doc.partners.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["1", "2", "3"]);
         assert_eq!(doc.ties.len(), 3);
@@ -255,8 +213,7 @@ mod tests {
 
     #[test]
     fn every_problem_with_its_line() {
-        let e =
-            read_default("a b\na a\na b\na -x\na b 0.5\nb c colaborate\na b c d\n").unwrap_err();
+        let e = read_default("a b\na a\na b\na -x\na b 0.5\nb c colaborate\na b c d\n").unwrap_err();
         assert_eq!(e.code(), "document.invalid");
         let got = codes(&e);
         let want = [
@@ -267,10 +224,7 @@ mod tests {
             ("value.unknown", "edges.txt:6:3"),
             ("csv.syntax", "edges.txt:7"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(c, l)| (c.to_string(), l.to_string()))
-            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect();
         assert_eq!(got, want);
         assert!(e.issues()[3].message.contains("not a weight"));
         assert!(e.issues()[4].message.contains("collaborate"));
@@ -278,19 +232,10 @@ mod tests {
 
     #[test]
     fn limits() {
-        let small = Limits {
-            max_items: 2,
-            ..Limits::default()
-        };
+        let small = Limits { max_items: 2, ..Limits::default() };
         let e = read("a b\nb c\nc d\n", "e", &small).unwrap_err();
         assert_eq!(e.code(), "limit.exceeded");
-        let tiny = Limits {
-            max_document_bytes: 3,
-            ..Limits::default()
-        };
-        assert_eq!(
-            read("a b\n", "e", &tiny).unwrap_err().code(),
-            "limit.exceeded"
-        );
+        let tiny = Limits { max_document_bytes: 3, ..Limits::default() };
+        assert_eq!(read("a b\n", "e", &tiny).unwrap_err().code(), "limit.exceeded");
     }
 }

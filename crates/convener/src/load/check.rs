@@ -16,21 +16,16 @@ struct Declared<'a> {
 
 impl<'a> Declared<'a> {
     fn new() -> Self {
-        Declared {
-            ids: BTreeMap::new(),
-            others: BTreeMap::new(),
-        }
+        Declared { ids: BTreeMap::new(), others: BTreeMap::new() }
     }
 
     /// Declares `id` at `ptr`, or pushes `id.duplicate`.
     fn declare(&mut self, out: &mut Collector, id: &'a Id, ptr: String, what: &str) {
         if let Some(first) = self.ids.get(id.as_str()) {
-            let msg =
-                format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
+            let msg = format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
             out.push_pointer("id.duplicate", &ptr, msg);
         } else {
-            self.ids
-                .insert(id.as_str(), ptr.trim_end_matches("/id").to_string());
+            self.ids.insert(id.as_str(), ptr.trim_end_matches("/id").to_string());
         }
     }
 
@@ -40,23 +35,12 @@ impl<'a> Declared<'a> {
 }
 
 /// A list of references: each must be declared, none twice.
-fn references(
-    out: &mut Collector,
-    ids: &[Id],
-    declared: &Declared,
-    base: &str,
-    code: &'static str,
-    what: &str,
-) {
+fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, code: &'static str, what: &str) {
     let mut seen = BTreeSet::new();
     for (j, id) in ids.iter().enumerate() {
         reference(out, id, declared, || format!("{base}/{j}"), code, what);
         if !seen.insert(id.as_str()) {
-            out.push_pointer(
-                "reference.duplicate",
-                &format!("{base}/{j}"),
-                format!("'{id}' is listed twice here"),
-            );
+            out.push_pointer("reference.duplicate", &format!("{base}/{j}"), format!("'{id}' is listed twice here"));
         }
     }
 }
@@ -86,11 +70,7 @@ fn reference(
 
 fn finite(out: &mut Collector, v: f64, ptr: &str) {
     if !v.is_finite() {
-        out.push_pointer(
-            "value.not_finite",
-            ptr,
-            format!("a number is needed here, not {v}"),
-        );
+        out.push_pointer("value.not_finite", ptr, format!("a number is needed here, not {v}"));
     }
 }
 
@@ -128,42 +108,18 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     }
 
     if let Some(agenda) = &doc.agenda {
-        references(
-            out,
-            &agenda.endorsed_by,
-            &partners,
-            "/agenda/endorsed_by",
-            "reference.unknown_partner",
-            "partner",
-        );
+        references(out, &agenda.endorsed_by, &partners, "/agenda/endorsed_by", "reference.unknown_partner", "partner");
     }
 
     let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, t) in doc.ties.iter().enumerate() {
-        reference(
-            out,
-            &t.from,
-            &partners,
-            || format!("/ties/{i}/from"),
-            "reference.unknown_partner",
-            "partner",
-        );
-        reference(
-            out,
-            &t.to,
-            &partners,
-            || format!("/ties/{i}/to"),
-            "reference.unknown_partner",
-            "partner",
-        );
+        reference(out, &t.from, &partners, || format!("/ties/{i}/from"), "reference.unknown_partner", "partner");
+        reference(out, &t.to, &partners, || format!("/ties/{i}/to"), "reference.unknown_partner", "partner");
         if t.from == t.to {
             out.push_pointer(
                 "tie.self",
                 &format!("/ties/{i}"),
-                format!(
-                    "this tie goes from '{}' to itself; a tie joins two different partners",
-                    t.from
-                ),
+                format!("this tie goes from '{}' to itself; a tie joins two different partners", t.from),
             );
         } else if let Some(first) = pairs.get(&(t.from.as_str(), t.to.as_str())) {
             out.push_pointer(
@@ -190,18 +146,8 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         );
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
-        results.declare(
-            out,
-            &o.id,
-            format!("/outcomes/{i}/id"),
-            "the goal or outcome",
-        );
-        outcome_ids.declare(
-            &mut Collector::discard(),
-            &o.id,
-            format!("/outcomes/{i}/id"),
-            "",
-        );
+        results.declare(out, &o.id, format!("/outcomes/{i}/id"), "the goal or outcome");
+        outcome_ids.declare(&mut Collector::discard(), &o.id, format!("/outcomes/{i}/id"), "");
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
         references(
@@ -220,30 +166,9 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     }
     for (i, a) in doc.activities.iter().enumerate() {
         let base = format!("/activities/{i}");
-        reference(
-            out,
-            &a.lead,
-            &partners,
-            || format!("{base}/lead"),
-            "reference.unknown_partner",
-            "partner",
-        );
-        references(
-            out,
-            &a.partners,
-            &partners,
-            &format!("{base}/partners"),
-            "reference.unknown_partner",
-            "partner",
-        );
-        references(
-            out,
-            &a.outcomes,
-            &outcome_ids,
-            &format!("{base}/outcomes"),
-            "reference.unknown_outcome",
-            "outcome",
-        );
+        reference(out, &a.lead, &partners, || format!("{base}/lead"), "reference.unknown_partner", "partner");
+        references(out, &a.partners, &partners, &format!("{base}/partners"), "reference.unknown_partner", "partner");
+        references(out, &a.outcomes, &outcome_ids, &format!("{base}/outcomes"), "reference.unknown_outcome", "outcome");
         references(
             out,
             &a.depends_on,
@@ -262,10 +187,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             out.push_pointer(
                 "value.unknown",
                 &format!("{base}/frequency"),
-                format!(
-                    "an indicator is reported monthly, quarterly or annual, not {}",
-                    ind.frequency
-                ),
+                format!("an indicator is reported monthly, quarterly or annual, not {}", ind.frequency),
             );
         }
         references(
@@ -286,12 +208,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         );
         for (name, pv) in [("baseline", &ind.baseline), ("target", &ind.target)] {
             if let Some(pv) = pv {
-                period_matches(
-                    out,
-                    &pv.period,
-                    ind.frequency,
-                    &format!("{base}/{name}/period"),
-                );
+                period_matches(out, &pv.period, ind.frequency, &format!("{base}/{name}/period"));
                 finite(out, pv.value, &format!("{base}/{name}/value"));
             }
         }
@@ -312,8 +229,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         }
     }
 
-    let by_id: BTreeMap<&str, &crate::model::Indicator> =
-        doc.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    let by_id: BTreeMap<&str, &crate::model::Indicator> = doc.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut seen: BTreeMap<(&str, &str, Period, Option<&str>), usize> = BTreeMap::new();
     let mut grouped: BTreeMap<&str, (bool, usize)> = BTreeMap::new();
     for (i, m) in doc.measurements.iter().enumerate() {
@@ -326,14 +242,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             "reference.unknown_indicator",
             "indicator",
         );
-        reference(
-            out,
-            &m.partner,
-            &partners,
-            || format!("{base}/partner"),
-            "reference.unknown_partner",
-            "partner",
-        );
+        reference(out, &m.partner, &partners, || format!("{base}/partner"), "reference.unknown_partner", "partner");
         finite(out, m.value, &format!("{base}/value"));
         if let Some(ind) = by_id.get(m.indicator.as_str()) {
             if partners.has(&m.partner) && !ind.reporters.contains(&m.partner) {
@@ -353,10 +262,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                         out.push_pointer(
                             "field.missing",
                             &format!("{base}/{name}"),
-                            format!(
-                                "the indicator '{}' is a ratio, so each measurement needs a {name}",
-                                ind.id
-                            ),
+                            format!("the indicator '{}' is a ratio, so each measurement needs a {name}", ind.id),
                         );
                     }
                 }
@@ -378,18 +284,9 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 _ => {}
             }
         }
-        let key = (
-            m.indicator.as_str(),
-            m.partner.as_str(),
-            m.period,
-            m.group.as_ref().map(|g| g.as_str()),
-        );
+        let key = (m.indicator.as_str(), m.partner.as_str(), m.period, m.group.as_ref().map(|g| g.as_str()));
         if let Some(first) = seen.get(&key) {
-            let group = m
-                .group
-                .as_ref()
-                .map(|g| format!(", group '{g}'"))
-                .unwrap_or_default();
+            let group = m.group.as_ref().map(|g| format!(", group '{g}'")).unwrap_or_default();
             out.push_pointer(
                 "measurement.duplicate",
                 &base,
@@ -435,12 +332,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         let mut item_ids = Declared::new();
         if let Instrument::Custom(c) = &s.instrument {
             for (j, item) in c.items.iter().enumerate() {
-                item_ids.declare(
-                    out,
-                    &item.id,
-                    format!("{base}/instrument/items/{j}/id"),
-                    "the item",
-                );
+                item_ids.declare(out, &item.id, format!("{base}/instrument/items/{j}/id"), "the item");
             }
         } else {
             for item in items.iter() {
@@ -462,17 +354,17 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 out.push_pointer(
                     "response.duplicate",
                     &format!("{rbase}/respondent"),
-                    format!("'{}' already answered this survey at {base}/responses/{first}; keep one response per partner", r.respondent),
+                    format!(
+                        "'{}' already answered this survey at {base}/responses/{first}; keep one response per partner",
+                        r.respondent
+                    ),
                 );
             } else {
                 respondents.insert(r.respondent.as_str(), j);
             }
             for key in r.answers.keys() {
                 if !item_ids.has(key) {
-                    let ptr = format!(
-                        "{rbase}/answers/{}",
-                        super::walk::escape_segment(key.as_str())
-                    );
+                    let ptr = format!("{rbase}/answers/{}", super::walk::escape_segment(key.as_str()));
                     let known = item_ids.ids.keys().copied();
                     let hint = match super::suggest::closest(key.as_str(), known) {
                         Some(c) => format!("; did you mean '{c}'?"),

@@ -32,34 +32,18 @@ pub(crate) struct Collector {
 
 impl Collector {
     pub(crate) fn new(cap: u32) -> Self {
-        Collector {
-            issues: Vec::new(),
-            more: 0,
-            cap: cap.max(1) as usize,
-            transform: None,
-        }
+        Collector { issues: Vec::new(), more: 0, cap: cap.max(1) as usize, transform: None }
     }
 
     /// A collector that passes each issue through `f` first: to relocate it, reword it or
     /// drop it.
-    pub(crate) fn with_transform(
-        cap: u32,
-        f: impl FnMut(Issue) -> Option<Issue> + 'static,
-    ) -> Self {
-        Collector {
-            transform: Some(Box::new(f)),
-            ..Collector::new(cap)
-        }
+    pub(crate) fn with_transform(cap: u32, f: impl FnMut(Issue) -> Option<Issue> + 'static) -> Self {
+        Collector { transform: Some(Box::new(f)), ..Collector::new(cap) }
     }
 
     /// A collector that keeps nothing.
     pub(crate) fn discard() -> Self {
-        Collector {
-            issues: Vec::new(),
-            more: 0,
-            cap: 0,
-            transform: None,
-        }
+        Collector { issues: Vec::new(), more: 0, cap: 0, transform: None }
     }
 
     pub(crate) fn push(&mut self, issue: Issue) {
@@ -92,10 +76,7 @@ impl Collector {
     }
 
     pub(crate) fn into_problems(self) -> Problems {
-        Problems {
-            issues: self.issues,
-            more: self.more,
-        }
+        Problems { issues: self.issues, more: self.more }
     }
 }
 
@@ -107,33 +88,15 @@ fn syntax_issue(e: &serde_json::Error) -> Issue {
         None => &text[..],
     };
     let (code, message) = if what.contains("number out of range") {
-        (
-            "value.not_finite",
-            "this number is too large to be used".to_string(),
-        )
+        ("value.not_finite", "this number is too large to be used".to_string())
     } else if what.contains("recursion limit exceeded") {
-        (
-            "limit.exceeded",
-            "the document is nested too deeply".to_string(),
-        )
+        ("limit.exceeded", "the document is nested too deeply".to_string())
     } else if e.is_eof() {
-        (
-            "json.syntax",
-            "the JSON text ends too early: a closing bracket, brace or quote may be missing"
-                .to_string(),
-        )
+        ("json.syntax", "the JSON text ends too early: a closing bracket, brace or quote may be missing".to_string())
     } else {
-        (
-            "json.syntax",
-            format!("the JSON text is broken here: {}", explain_syntax(what)),
-        )
+        ("json.syntax", format!("the JSON text is broken here: {}", explain_syntax(what)))
     };
-    Issue::at_text(
-        code,
-        e.line().max(1) as u64,
-        e.column().max(1) as u64,
-        message,
-    )
+    Issue::at_text(code, e.line().max(1) as u64, e.column().max(1) as u64, message)
 }
 
 /// serde_json's wording, said for people.
@@ -199,9 +162,7 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         }
     };
     let mut ptr = String::new();
-    walk::Walker::new(schema, &mut out, unknown_code)
-        .with_duplicates(&duplicates)
-        .walk(&value, schema, &mut ptr, None);
+    walk::Walker::new(schema, &mut out, unknown_code).with_duplicates(&duplicates).walk(&value, schema, &mut ptr, None);
     if out.is_empty() {
         // The walk found nothing the typed reader refused: say what the reader said.
         let text = typed_err.to_string();
@@ -234,10 +195,7 @@ pub(crate) fn sort_by_document_order(issues: &mut [Issue], schema: &serde_json::
             .enumerate()
             .map(|(depth, seg)| match seg.parse::<u64>() {
                 Ok(n) => (0, n),
-                Err(_) if depth == 0 => (
-                    1,
-                    top.iter().position(|t| *t == seg).unwrap_or(top.len()) as u64,
-                ),
+                Err(_) if depth == 0 => (1, top.iter().position(|t| *t == seg).unwrap_or(top.len()) as u64),
                 Err(_) => (1, 0),
             })
             .collect()
@@ -321,10 +279,7 @@ pub fn initiative_from_reader(reader: impl Read, limits: &Limits) -> Result<Init
     reader
         .take(cap)
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            message: format!("could not read the document: {source}"),
-            source,
-        })?;
+        .map_err(|source| Error::Io { message: format!("could not read the document: {source}"), source })?;
     initiative_from_slice(&bytes, limits)
 }
 
@@ -372,10 +327,7 @@ fn validate_with(doc: &Initiative, limits: &Limits) -> Result<(), Error> {
 /// assert_eq!(codes, ["value.unknown", "options.unknown"]);
 /// ```
 pub fn options_from_json(text: &str) -> Result<Options, Error> {
-    let limits = Limits {
-        max_document_bytes: 1 << 20,
-        ..Limits::default()
-    };
+    let limits = Limits { max_document_bytes: 1 << 20, ..Limits::default() };
     bytes_limit(text.len(), &limits)?;
     scan::check_limits(text.as_bytes(), &limits).map_err(Error::limit)?;
     parse_checked(text, &limits, crate::schema::options(), "options.unknown")

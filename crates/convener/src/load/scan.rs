@@ -12,15 +12,8 @@ pub(crate) fn line_column(text: &[u8], offset: usize) -> (u64, u64) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = before[start..]
-        .iter()
-        .filter(|&&b| (b & 0xC0) != 0x80)
-        .count() as u64
-        + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = before[start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64 + 1;
     (line, column)
 }
 
@@ -127,33 +120,16 @@ mod tests {
     use super::*;
 
     fn limits() -> Limits {
-        Limits {
-            max_depth: 4,
-            max_string_chars: 5,
-            max_items: 3,
-            ..Limits::default()
-        }
+        Limits { max_depth: 4, max_string_chars: 5, max_items: 3, ..Limits::default() }
     }
 
     #[test]
     fn depth() {
         assert!(check_limits(b"[[[[1]]]]", &limits()).is_ok());
         let e = check_limits(b"[[[[[1]]]]]", &limits()).unwrap_err();
-        assert_eq!(
-            (e.code, e.location.to_string().as_str()),
-            ("limit.exceeded", "line 1, column 5")
-        );
+        assert_eq!((e.code, e.location.to_string().as_str()), ("limit.exceeded", "line 1, column 5"));
         // Brackets inside strings do not count.
-        assert!(
-            check_limits(
-                br#"["[[[[[[[["]"#,
-                &Limits {
-                    max_string_chars: 100,
-                    ..limits()
-                }
-            )
-            .is_ok()
-        );
+        assert!(check_limits(br#"["[[[[[[[["]"#, &Limits { max_string_chars: 100, ..limits() }).is_ok());
     }
 
     #[test]

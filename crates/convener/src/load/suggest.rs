@@ -2,10 +2,7 @@
 
 /// The candidate closest to `word`, when it is close enough to be a likely misspelling.
 /// Case is ignored; the allowed distance is a third of the longer word, at least 2.
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub(crate) fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let word_l = word.to_ascii_lowercase();
     let mut best: Option<(usize, &'a str)> = None;
     for c in candidates {
@@ -31,10 +28,7 @@ pub(crate) fn unknown_value_message<'a>(
         Some(c) => format!("'{shown}' is not a known {what}; did you mean '{c}'?"),
         None => {
             let all: Vec<&str> = names.collect();
-            format!(
-                "'{shown}' is not a known {what}; use one of: {}",
-                all.join(", ")
-            )
+            format!("'{shown}' is not a known {what}; use one of: {}", all.join(", "))
         }
     }
 }

@@ -120,8 +120,7 @@ mod tests {
 
     #[test]
     fn duplicates_with_pointers() {
-        let (v, d) =
-            parse(r#"{"a": 1, "b": [{"x": 1, "x": 2}], "a": 3, "c/d": {"~": 1, "~": 2}}"#).unwrap();
+        let (v, d) = parse(r#"{"a": 1, "b": [{"x": 1, "x": 2}], "a": 3, "c/d": {"~": 1, "~": 2}}"#).unwrap();
         assert_eq!(v["a"], 1);
         assert_eq!(v["b"][0]["x"], 1);
         assert_eq!(d, ["/b/0/x", "/a", "/c~1d/~0"]);

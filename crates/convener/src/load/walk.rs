@@ -61,10 +61,7 @@ fn describe_found(v: &Value) -> String {
         Value::Number(n) => format!("the number {n}"),
         Value::String(s) => {
             let cut: String = s.chars().take(30).collect();
-            format!(
-                "the text \"{cut}{}\"",
-                if s.chars().count() > 30 { "…" } else { "" }
-            )
+            format!("the text \"{cut}{}\"", if s.chars().count() > 30 { "…" } else { "" })
         }
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
@@ -132,34 +129,20 @@ fn enum_values(schema: &Value) -> Option<Vec<&str>> {
     if let Some(e) = schema.get("enum").and_then(Value::as_array) {
         return e.iter().map(Value::as_str).collect();
     }
-    let branches = schema
-        .get("oneOf")
-        .or_else(|| schema.get("anyOf"))?
-        .as_array()?;
-    branches
-        .iter()
-        .map(|b| b.get("const").and_then(Value::as_str))
-        .collect()
+    let branches = schema.get("oneOf").or_else(|| schema.get("anyOf"))?.as_array()?;
+    branches.iter().map(|b| b.get("const").and_then(Value::as_str)).collect()
 }
 
 impl<'a> Walker<'a> {
     pub(crate) fn new(root: &'a Value, out: &'a mut Collector, unknown_code: &'static str) -> Self {
-        Walker {
-            root,
-            out,
-            unknown_code,
-            duplicates: Default::default(),
-        }
+        Walker { root, out, unknown_code, duplicates: Default::default() }
     }
 
     /// Reports the keys at `pointers` as given twice, each after the first copy's problems.
     pub(crate) fn with_duplicates(mut self, pointers: &[String]) -> Self {
         for p in pointers {
             let (parent, key) = p.rsplit_once('/').unwrap_or(("", p));
-            self.duplicates
-                .entry(parent.to_string())
-                .or_default()
-                .push(key.to_string());
+            self.duplicates.entry(parent.to_string()).or_default().push(key.to_string());
         }
         self
     }
@@ -192,13 +175,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Walks `value` against `schema`, pushing every problem found.
-    pub(crate) fn walk(
-        &mut self,
-        value: &Value,
-        schema: &'a Value,
-        ptr: &mut String,
-        def: Option<&'a str>,
-    ) {
+    pub(crate) fn walk(&mut self, value: &Value, schema: &'a Value, ptr: &mut String, def: Option<&'a str>) {
         let mut def = def;
         let schema = self.resolve(schema, &mut def);
 
@@ -207,23 +184,18 @@ impl<'a> Walker<'a> {
             match value.as_str() {
                 Some(s) if names.contains(&s) => {}
                 Some(s) => {
-                    if schema.get("format").and_then(Value::as_str) == Some(format::FORMAT_VERSION)
-                    {
+                    if schema.get("format").and_then(Value::as_str) == Some(format::FORMAT_VERSION) {
                         if let Err(e) = FormatVersion::check(s) {
                             self.issue(e.code, ptr, e.message);
                         }
                         return;
                     }
-                    let msg =
-                        suggest::unknown_value_message(&enum_word(def), s, names.iter().copied());
+                    let msg = suggest::unknown_value_message(&enum_word(def), s, names.iter().copied());
                     self.issue("value.unknown", ptr, msg);
                 }
                 None => {
-                    let msg = format!(
-                        "expected the name of a {} (text), found {}",
-                        enum_word(def),
-                        describe_found(value)
-                    );
+                    let msg =
+                        format!("expected the name of a {} (text), found {}", enum_word(def), describe_found(value));
                     self.issue("type.mismatch", ptr, msg);
                 }
             }
@@ -231,11 +203,7 @@ impl<'a> Walker<'a> {
         }
 
         // A choice of shapes (an optional value, or a name or an object).
-        if let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array)
-        {
+        if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
             let mut candidates = Vec::new();
             for b in branches {
                 let mut bdef = def;
@@ -253,11 +221,8 @@ impl<'a> Walker<'a> {
                         enum_values(r).map(|_| d)
                     });
                     if let Some(d) = named {
-                        let msg = format!(
-                            "expected the name of a {} (text), found {}",
-                            enum_word(d),
-                            describe_found(value)
-                        );
+                        let msg =
+                            format!("expected the name of a {} (text), found {}", enum_word(d), describe_found(value));
                         self.issue("type.mismatch", ptr, msg);
                         return;
                     }
@@ -270,11 +235,7 @@ impl<'a> Walker<'a> {
                         .filter(|t| *t != "null")
                         .map(describe_type)
                         .collect();
-                    let msg = format!(
-                        "expected {}, found {}",
-                        expected.join(" or "),
-                        describe_found(value)
-                    );
+                    let msg = format!("expected {}, found {}", expected.join(" or "), describe_found(value));
                     self.issue("type.mismatch", ptr, msg);
                 }
             }
@@ -288,10 +249,7 @@ impl<'a> Walker<'a> {
                         Some(s) => FormatVersion::check(s).err(),
                         None => Some(ValueError {
                             code: "format.unsupported",
-                            message: format!(
-                                "the format must be the text \"{}\"",
-                                FormatVersion::NAME
-                            ),
+                            message: format!("the format must be the text \"{}\"", FormatVersion::NAME),
                         }),
                     };
                     if let Some(e) = e {
@@ -307,11 +265,7 @@ impl<'a> Walker<'a> {
         // Type.
         if !self.accepts_type(schema, value) {
             let expected = self.expected_type(schema).unwrap_or("value");
-            let msg = format!(
-                "expected {}, found {}",
-                describe_type(expected),
-                describe_found(value)
-            );
+            let msg = format!("expected {}, found {}", describe_type(expected), describe_found(value));
             self.issue("type.mismatch", ptr, msg);
             return;
         }
@@ -354,20 +308,13 @@ impl<'a> Walker<'a> {
             } else {
                 match additional {
                     Some(Value::Bool(false)) => {
-                        let known = properties
-                            .into_iter()
-                            .flat_map(|p| p.keys().map(String::as_str));
+                        let known = properties.into_iter().flat_map(|p| p.keys().map(String::as_str));
                         let shown: String = key.chars().take(40).collect();
                         let msg = match suggest::closest(key, known) {
-                            Some(c) => format!(
-                                "'{shown}' is not a field of {}; did you mean '{c}'?",
-                                thing(def)
-                            ),
+                            Some(c) => format!("'{shown}' is not a field of {}; did you mean '{c}'?", thing(def)),
                             None => {
-                                let all: Vec<&str> = properties
-                                    .into_iter()
-                                    .flat_map(|p| p.keys().map(String::as_str))
-                                    .collect();
+                                let all: Vec<&str> =
+                                    properties.into_iter().flat_map(|p| p.keys().map(String::as_str)).collect();
                                 format!(
                                     "'{shown}' is not a field of {}; its fields are: {}",
                                     thing(def),
@@ -395,10 +342,7 @@ impl<'a> Walker<'a> {
                     let len = ptr.len();
                     ptr.push('/');
                     ptr.push_str(&escape_segment(field));
-                    let msg = format!(
-                        "{} needs '{field}', which is missing",
-                        capitalise(thing(def))
-                    );
+                    let msg = format!("{} needs '{field}', which is missing", capitalise(thing(def)));
                     self.issue("field.missing", ptr, msg);
                     ptr.truncate(len);
                 }
@@ -454,11 +398,7 @@ impl<'a> Walker<'a> {
                 (None, Some(b)) => format!("{b} or less"),
                 (None, None) => String::new(),
             };
-            self.issue(
-                "value.out_of_range",
-                ptr,
-                format!("this must be {range}; it is {v}"),
-            );
+            self.issue("value.out_of_range", ptr, format!("this must be {range}; it is {v}"));
         }
     }
 
@@ -468,11 +408,7 @@ impl<'a> Walker<'a> {
         }
         match schema.get("type")? {
             Value::String(t) => Some(static_type(t)),
-            Value::Array(ts) => ts
-                .iter()
-                .filter_map(Value::as_str)
-                .find(|t| *t != "null")
-                .map(static_type),
+            Value::Array(ts) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null").map(static_type),
             _ => None,
         }
     }
@@ -481,11 +417,7 @@ impl<'a> Walker<'a> {
         if enum_values(schema).is_some() {
             return v.is_string();
         }
-        if let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array)
-        {
+        if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
             return branches.iter().any(|b| {
                 let mut d = None;
                 self.accepts_type(self.resolve(b, &mut d), v)
@@ -493,10 +425,7 @@ impl<'a> Walker<'a> {
         }
         match schema.get("type") {
             Some(Value::String(t)) => type_matches(t, v),
-            Some(Value::Array(ts)) => ts
-                .iter()
-                .filter_map(Value::as_str)
-                .any(|t| type_matches(t, v)),
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, v)),
             _ => match schema.get("const") {
                 Some(c) => json_type(c) == json_type(v),
                 None => true,

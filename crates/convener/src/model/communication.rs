@@ -86,14 +86,8 @@ impl BackboneFunctions {
     pub fn ratings(&self) -> [(&'static str, Rating); 6] {
         [
             ("guide_vision_strategy", self.guide_vision_strategy),
-            (
-                "support_aligned_activities",
-                self.support_aligned_activities,
-            ),
-            (
-                "establish_shared_measurement",
-                self.establish_shared_measurement,
-            ),
+            ("support_aligned_activities", self.support_aligned_activities),
+            ("establish_shared_measurement", self.establish_shared_measurement),
             ("build_public_will", self.build_public_will),
             ("advance_policy", self.advance_policy),
             ("mobilize_funding", self.mobilize_funding),

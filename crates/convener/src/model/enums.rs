@@ -106,10 +106,7 @@ impl Frequency {
     /// Whether an indicator may be reported this often (monthly, quarterly or annually:
     /// the periods the document can name).
     pub fn is_reporting(self) -> bool {
-        matches!(
-            self,
-            Frequency::Annual | Frequency::Quarterly | Frequency::Monthly
-        )
+        matches!(self, Frequency::Annual | Frequency::Quarterly | Frequency::Monthly)
     }
 }
 
@@ -220,9 +217,7 @@ impl Sector {
     /// family_voice}; other = the rest.
     pub fn group(self) -> SectorGroup {
         match self {
-            Sector::Statutory | Sector::Health | Sector::Education | Sector::PoliceJustice => {
-                SectorGroup::Statutory
-            }
+            Sector::Statutory | Sector::Health | Sector::Education | Sector::PoliceJustice => SectorGroup::Statutory,
             Sector::ThirdSector => SectorGroup::ThirdSector,
             Sector::Community | Sector::FamilyVoice => SectorGroup::Community,
             _ => SectorGroup::Other,
@@ -450,19 +445,10 @@ mod tests {
     fn names_round_trip() {
         for l in Level::ALL {
             assert_eq!(l.as_str().parse::<Level>().unwrap(), *l);
-            assert_eq!(
-                serde_json::to_string(l).unwrap(),
-                format!("\"{}\"", l.as_str())
-            );
+            assert_eq!(serde_json::to_string(l).unwrap(), format!("\"{}\"", l.as_str()));
         }
         assert_eq!("helth".parse::<Sector>().unwrap_err().code, "value.unknown");
-        assert!(
-            "helth"
-                .parse::<Sector>()
-                .unwrap_err()
-                .message
-                .contains("health")
-        );
+        assert!("helth".parse::<Sector>().unwrap_err().message.contains("health"));
     }
 
     #[test]

@@ -144,15 +144,6 @@ pub struct Measurement {
 impl Measurement {
     /// A plain value, ungrouped, without numerator or denominator.
     pub fn new(indicator: Id, partner: Id, period: Period, value: f64) -> Self {
-        Measurement {
-            indicator,
-            partner,
-            period,
-            value,
-            numerator: None,
-            denominator: None,
-            group: None,
-            note: None,
-        }
+        Measurement { indicator, partner, period, value, numerator: None, denominator: None, group: None, note: None }
     }
 }

@@ -4,10 +4,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::values::{ValueError, format};
-use super::{
-    Activity, Backbone, Channel, Date, Goal, Id, Indicator, Measurement, Outcome, Partner, Survey,
-    Text, Tie,
-};
+use super::{Activity, Backbone, Channel, Date, Goal, Id, Indicator, Measurement, Outcome, Partner, Survey, Text, Tie};
 
 /// One initiative: a collective-impact partnership and everything it knows about itself.
 ///
@@ -187,12 +184,7 @@ pub struct InitiativeInfo {
 impl InitiativeInfo {
     /// A header with an id and a name.
     pub fn new(id: Id, name: Text) -> Self {
-        InitiativeInfo {
-            id,
-            name,
-            place: None,
-            started: None,
-        }
+        InitiativeInfo { id, name, place: None, started: None }
     }
 }
 
@@ -223,11 +215,6 @@ pub struct Agenda {
 impl Agenda {
     /// An agenda with a vision and no endorsements yet.
     pub fn new(vision: Text) -> Self {
-        Agenda {
-            vision,
-            problem: None,
-            endorsed_by: vec![],
-            adopted: None,
-        }
+        Agenda { vision, problem: None, endorsed_by: vec![], adopted: None }
     }
 }

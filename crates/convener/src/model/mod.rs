@@ -16,17 +16,15 @@ mod values;
 
 pub use communication::{Backbone, BackboneFunctions, Channel};
 pub use enums::{
-    Aggregation, ChannelKind, Condition, Frequency, IndicatorKind, Level, OutcomeLevel, Polarity,
-    Resource, Sector, SectorGroup, TieKind, Wellbeing,
+    Aggregation, ChannelKind, Condition, Frequency, IndicatorKind, Level, OutcomeLevel, Polarity, Resource, Sector,
+    SectorGroup, TieKind, Wellbeing,
 };
 pub use indicator::{Indicator, Measurement, PeriodValue};
 pub use initiative::{Agenda, FormatVersion, Initiative, InitiativeInfo};
 pub use options::{Budgets, Limits, Metric, Options};
 pub use partner::{Funding, Partner, Tie, Trust, ValueScores};
 pub use plan::{Activity, Goal, Outcome};
-pub use survey::{
-    Answers, CustomInstrument, FIVE_CONDITIONS_ITEMS, Instrument, Response, Survey, SurveyItem,
-};
+pub use survey::{Answers, CustomInstrument, FIVE_CONDITIONS_ITEMS, Instrument, Response, Survey, SurveyItem};
 pub use time::{Date, Period};
 pub(crate) use values::format;
 pub use values::{Agreement, Id, NonNegative, Rating, Share, Tag, Text, ValueError};

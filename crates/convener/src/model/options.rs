@@ -79,10 +79,7 @@ pub struct Budgets {
 
 impl Default for Budgets {
     fn default() -> Self {
-        Budgets {
-            exact_betweenness_max_partners: 20_000,
-            key_players_max_partners: 5_000,
-        }
+        Budgets { exact_betweenness_max_partners: 20_000, key_players_max_partners: 5_000 }
     }
 }
 
@@ -132,9 +129,7 @@ impl Default for Limits {
 /// let m: Metric = serde_json::from_str("\"betweenness\"").unwrap();
 /// assert_eq!(m, Metric::Betweenness);
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Number of partners connected to.

@@ -3,9 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Date, Frequency, Id, Level, NonNegative, Rating, Resource, Sector, Share, Tag, Text, TieKind,
-};
+use super::{Date, Frequency, Id, Level, NonNegative, Rating, Resource, Sector, Share, Tag, Text, TieKind};
 
 fn yes() -> bool {
     true

@@ -59,15 +59,7 @@ pub struct Outcome {
 impl Outcome {
     /// An outcome contributing to nothing yet.
     pub fn new(id: Id, statement: Text, level: OutcomeLevel) -> Self {
-        Outcome {
-            id,
-            statement,
-            level,
-            by: None,
-            contributes_to: vec![],
-            wellbeing: vec![],
-            assumptions: vec![],
-        }
+        Outcome { id, statement, level, by: None, contributes_to: vec![], wellbeing: vec![], assumptions: vec![] }
     }
 }
 
@@ -105,14 +97,6 @@ pub struct Activity {
 impl Activity {
     /// An activity with a lead and nothing else.
     pub fn new(id: Id, name: Text, lead: Id) -> Self {
-        Activity {
-            id,
-            name,
-            lead,
-            partners: vec![],
-            outcomes: vec![],
-            depends_on: vec![],
-            funded_until: None,
-        }
+        Activity { id, name, lead, partners: vec![], outcomes: vec![], depends_on: vec![], funded_until: None }
     }
 }

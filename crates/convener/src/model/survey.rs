@@ -78,9 +78,7 @@ impl<'de> Deserialize<'de> for Instrument {
         }
         match Raw::deserialize(d)? {
             Raw::Name(n) if n == Instrument::FIVE_CONDITIONS => Ok(Instrument::FiveConditions),
-            Raw::Name(n) => Err(serde::de::Error::custom(format!(
-                "unknown instrument '{n}'"
-            ))),
+            Raw::Name(n) => Err(serde::de::Error::custom(format!("unknown instrument '{n}'"))),
             Raw::Custom(c) => Ok(Instrument::Custom(c)),
         }
     }
@@ -188,10 +186,7 @@ impl Answers {
 
     /// The answer to `item`, if given.
     pub fn get(&self, item: &str) -> Option<Agreement> {
-        self.0
-            .iter()
-            .find(|(id, _)| id.as_str() == item)
-            .map(|(_, a)| *a)
+        self.0.iter().find(|(id, _)| id.as_str() == item).map(|(_, a)| *a)
     }
 
     /// The items answered, in order.
@@ -278,126 +273,42 @@ pub const FIVE_CONDITIONS_ITEMS: &[(&str, Condition, &str)] = &[
         Condition::CommonAgenda,
         "Partners share one clear vision of what we want to change for children and families.",
     ),
-    (
-        "ca.2",
-        Condition::CommonAgenda,
-        "We agree on what the problem is and what causes it.",
-    ),
-    (
-        "ca.3",
-        Condition::CommonAgenda,
-        "My organisation's plans are shaped by the shared agenda.",
-    ),
-    (
-        "ca.4",
-        Condition::CommonAgenda,
-        "Families and people with lived experience helped set our priorities.",
-    ),
-    (
-        "ca.5",
-        Condition::CommonAgenda,
-        "When priorities conflict, we settle them together by the shared agenda.",
-    ),
-    (
-        "sm.1",
-        Condition::SharedMeasurement,
-        "We have agreed a short list of indicators that all partners use.",
-    ),
-    (
-        "sm.2",
-        Condition::SharedMeasurement,
-        "My organisation reports its data for the shared indicators on time.",
-    ),
-    (
-        "sm.3",
-        Condition::SharedMeasurement,
-        "We count things the same way, so our numbers can be added up.",
-    ),
-    (
-        "sm.4",
-        Condition::SharedMeasurement,
-        "We look at the data together and change what we do because of it.",
-    ),
-    (
-        "sm.5",
-        Condition::SharedMeasurement,
-        "Data is shared safely and lawfully between partners.",
-    ),
+    ("ca.2", Condition::CommonAgenda, "We agree on what the problem is and what causes it."),
+    ("ca.3", Condition::CommonAgenda, "My organisation's plans are shaped by the shared agenda."),
+    ("ca.4", Condition::CommonAgenda, "Families and people with lived experience helped set our priorities."),
+    ("ca.5", Condition::CommonAgenda, "When priorities conflict, we settle them together by the shared agenda."),
+    ("sm.1", Condition::SharedMeasurement, "We have agreed a short list of indicators that all partners use."),
+    ("sm.2", Condition::SharedMeasurement, "My organisation reports its data for the shared indicators on time."),
+    ("sm.3", Condition::SharedMeasurement, "We count things the same way, so our numbers can be added up."),
+    ("sm.4", Condition::SharedMeasurement, "We look at the data together and change what we do because of it."),
+    ("sm.5", Condition::SharedMeasurement, "Data is shared safely and lawfully between partners."),
     (
         "mra.1",
         Condition::MutuallyReinforcingActivities,
         "I know what the other partners do and how it fits with our work.",
     ),
-    (
-        "mra.2",
-        Condition::MutuallyReinforcingActivities,
-        "Our activities are planned so that they support each other.",
-    ),
+    ("mra.2", Condition::MutuallyReinforcingActivities, "Our activities are planned so that they support each other."),
     (
         "mra.3",
         Condition::MutuallyReinforcingActivities,
         "Families are not passed between services or asked the same questions twice.",
     ),
-    (
-        "mra.4",
-        Condition::MutuallyReinforcingActivities,
-        "Gaps and overlaps in services are found and dealt with.",
-    ),
+    ("mra.4", Condition::MutuallyReinforcingActivities, "Gaps and overlaps in services are found and dealt with."),
     (
         "mra.5",
         Condition::MutuallyReinforcingActivities,
         "My organisation has changed how it works to fit the shared plan.",
     ),
-    (
-        "cc.1",
-        Condition::ContinuousCommunication,
-        "Partners meet often enough to keep the work moving.",
-    ),
-    (
-        "cc.2",
-        Condition::ContinuousCommunication,
-        "I trust the other partners to do what they say they will.",
-    ),
-    (
-        "cc.3",
-        Condition::ContinuousCommunication,
-        "I can raise a difficult issue and it is heard.",
-    ),
-    (
-        "cc.4",
-        Condition::ContinuousCommunication,
-        "Information reaches my organisation in time to act on it.",
-    ),
-    (
-        "cc.5",
-        Condition::ContinuousCommunication,
-        "Decisions are made openly, and I know how they were reached.",
-    ),
-    (
-        "bb.1",
-        Condition::BackboneSupport,
-        "There is a team whose job is to coordinate the partnership.",
-    ),
-    (
-        "bb.2",
-        Condition::BackboneSupport,
-        "The backbone team keeps us focused on the shared vision.",
-    ),
-    (
-        "bb.3",
-        Condition::BackboneSupport,
-        "The backbone team helps partners collect and use data.",
-    ),
-    (
-        "bb.4",
-        Condition::BackboneSupport,
-        "The backbone team is seen as neutral and fair to all partners.",
-    ),
-    (
-        "bb.5",
-        Condition::BackboneSupport,
-        "The backbone has the staff and funding it needs.",
-    ),
+    ("cc.1", Condition::ContinuousCommunication, "Partners meet often enough to keep the work moving."),
+    ("cc.2", Condition::ContinuousCommunication, "I trust the other partners to do what they say they will."),
+    ("cc.3", Condition::ContinuousCommunication, "I can raise a difficult issue and it is heard."),
+    ("cc.4", Condition::ContinuousCommunication, "Information reaches my organisation in time to act on it."),
+    ("cc.5", Condition::ContinuousCommunication, "Decisions are made openly, and I know how they were reached."),
+    ("bb.1", Condition::BackboneSupport, "There is a team whose job is to coordinate the partnership."),
+    ("bb.2", Condition::BackboneSupport, "The backbone team keeps us focused on the shared vision."),
+    ("bb.3", Condition::BackboneSupport, "The backbone team helps partners collect and use data."),
+    ("bb.4", Condition::BackboneSupport, "The backbone team is seen as neutral and fair to all partners."),
+    ("bb.5", Condition::BackboneSupport, "The backbone has the staff and funding it needs."),
 ];
 
 fn five_conditions_items() -> Vec<SurveyItem> {
@@ -419,10 +330,7 @@ mod tests {
     #[test]
     fn builtin_has_five_per_condition() {
         for c in Condition::ALL {
-            let n = FIVE_CONDITIONS_ITEMS
-                .iter()
-                .filter(|(_, k, _)| k == c)
-                .count();
+            let n = FIVE_CONDITIONS_ITEMS.iter().filter(|(_, k, _)| k == c).count();
             assert!((4..=6).contains(&n), "{c}: {n}");
         }
         let items = Instrument::FiveConditions.items();
@@ -438,9 +346,6 @@ mod tests {
         assert_eq!(i, Instrument::FiveConditions);
         assert!(serde_json::from_str::<Instrument>("\"wilder\"").is_err());
         let c: Instrument = serde_json::from_str(r#"{"items":[{"id":"q","text":"t"}]}"#).unwrap();
-        assert_eq!(
-            serde_json::to_string(&c).unwrap(),
-            r#"{"items":[{"id":"q","text":"t"}]}"#
-        );
+        assert_eq!(serde_json::to_string(&c).unwrap(), r#"{"items":[{"id":"q","text":"t"}]}"#);
     }
 }

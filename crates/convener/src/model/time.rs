@@ -56,11 +56,7 @@ impl Date {
     /// assert!(Date::new(2024, 13, 1).is_err());
     /// ```
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, ValueError> {
-        if !(1..=9999).contains(&year)
-            || !(1..=12).contains(&month)
-            || day == 0
-            || day > days_in_month(year, month)
-        {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(ValueError {
                 code: "date.invalid",
                 message: format!("{year:04}-{month:02}-{day:02} is not a real date"),
@@ -91,17 +87,13 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Self, ValueError> {
         let bad = || ValueError {
             code: "date.invalid",
-            message: format!(
-                "'{}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31",
-                shorten(s)
-            ),
+            message: format!("'{}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31", shorten(s)),
         };
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());
         }
-        let (Some(y), Some(m), Some(d)) = (digits(&s[0..4]), digits(&s[5..7]), digits(&s[8..10]))
-        else {
+        let (Some(y), Some(m), Some(d)) = (digits(&s[0..4]), digits(&s[5..7]), digits(&s[8..10])) else {
             return Err(bad());
         };
         Date::new(y, m as u8, d as u8)
@@ -220,11 +212,7 @@ impl Period {
             Period::Quarter(y, q) => (y, (q - 1) * 3 + 1),
             Period::Month(y, m) => (y, m),
         };
-        Date {
-            year: y,
-            month: m,
-            day: 1,
-        }
+        Date { year: y, month: m, day: 1 }
     }
 
     /// The last day of the period: the day a period is compared with a date.
@@ -234,11 +222,7 @@ impl Period {
             Period::Quarter(y, q) => (y, q * 3),
             Period::Month(y, m) => (y, m),
         };
-        Date {
-            year: y,
-            month: m,
-            day: days_in_month(y, m),
-        }
+        Date { year: y, month: m, day: days_in_month(y, m) }
     }
 
     /// Compares the period with a date, as its last day.
@@ -290,11 +274,7 @@ impl FromStr for Period {
                 shorten(s)
             ),
         };
-        let year = s
-            .get(0..4)
-            .and_then(digits)
-            .filter(|y| *y >= 1)
-            .ok_or_else(bad)?;
+        let year = s.get(0..4).and_then(digits).filter(|y| *y >= 1).ok_or_else(bad)?;
         let rest = &s[4..];
         if rest.is_empty() {
             return Ok(Period::Year(year));
@@ -357,13 +337,7 @@ macro_rules! string_serde {
     };
 }
 
-string_serde!(
-    Date,
-    "Date",
-    format::DATE,
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    "A calendar date, YYYY-MM-DD."
-);
+string_serde!(Date, "Date", format::DATE, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "A calendar date, YYYY-MM-DD.");
 string_serde!(
     Period,
     "Period",
@@ -382,20 +356,14 @@ mod tests {
 
     #[test]
     fn parse_and_print() {
-        for s in [
-            "2024", "2024-Q1", "2024-Q4", "2024-01", "2024-12", "0001", "9999-12",
-        ] {
+        for s in ["2024", "2024-Q1", "2024-Q4", "2024-01", "2024-12", "0001", "9999-12"] {
             assert_eq!(p(s).to_string(), s);
         }
         for bad in [
-            "", "24", "2024-Q5", "2024-Q0", "2024-13", "2024-00", "2024-1", "2024Q1", "0000",
-            "20245", "2024-q1", "+024",
+            "", "24", "2024-Q5", "2024-Q0", "2024-13", "2024-00", "2024-1", "2024Q1", "0000", "20245", "2024-q1",
+            "+024",
         ] {
-            assert_eq!(
-                bad.parse::<Period>().unwrap_err().code,
-                "period.invalid",
-                "{bad}"
-            );
+            assert_eq!(bad.parse::<Period>().unwrap_err().code, "period.invalid", "{bad}");
         }
     }
 
@@ -426,18 +394,8 @@ mod tests {
         assert_eq!(p("2024-Q2").cmp_date(&d), Ordering::Equal);
         assert_eq!(p("2024-06").cmp_date(&d), Ordering::Equal);
         assert_eq!(p("2024-05").cmp_date(&d), Ordering::Less);
-        assert_eq!(
-            Period::containing(d, Frequency::Quarterly),
-            Some(p("2024-Q2"))
-        );
-        for bad in [
-            "2024-02-30",
-            "1900-02-29",
-            "2024-1-01",
-            "2024/01/01",
-            "0000-01-01",
-            "2024-01-01T00:00",
-        ] {
+        assert_eq!(Period::containing(d, Frequency::Quarterly), Some(p("2024-Q2")));
+        for bad in ["2024-02-30", "1900-02-29", "2024-1-01", "2024/01/01", "0000-01-01", "2024-01-01T00:00"] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
         assert!("2000-02-29".parse::<Date>().is_ok());

@@ -85,10 +85,7 @@ impl Id {
         if valid {
             Ok(())
         } else if s.is_empty() {
-            Err(ValueError {
-                code: "id.invalid",
-                message: "an id cannot be empty".into(),
-            })
+            Err(ValueError { code: "id.invalid", message: "an id cannot be empty".into() })
         } else {
             Err(ValueError {
                 code: "id.invalid",
@@ -187,10 +184,7 @@ impl Text {
     /// Checks that `s` has something other than white space in it.
     pub fn check(s: &str) -> Result<(), ValueError> {
         if s.trim().is_empty() {
-            Err(ValueError {
-                code: "value.empty",
-                message: "this text cannot be empty".into(),
-            })
+            Err(ValueError { code: "value.empty", message: "this text cannot be empty".into() })
         } else {
             Ok(())
         }
@@ -272,18 +266,12 @@ impl Tag {
     /// Checks that `s` is a valid tag.
     pub fn check(s: &str) -> Result<(), ValueError> {
         if s.trim().is_empty() {
-            return Err(ValueError {
-                code: "value.empty",
-                message: "a tag cannot be empty".into(),
-            });
+            return Err(ValueError { code: "value.empty", message: "a tag cannot be empty".into() });
         }
         if s.contains(';') || s.trim() != s {
             return Err(ValueError {
                 code: "tag.invalid",
-                message: format!(
-                    "{} is not a valid tag: a tag has no ';' and no space at either end",
-                    describe(s)
-                ),
+                message: format!("{} is not a valid tag: a tag has no ';' and no space at either end", describe(s)),
             });
         }
         Ok(())
@@ -409,34 +397,19 @@ macro_rules! bounded_number {
 
 /// Writes a whole number as an integer and anything else as a float, as serde_json does.
 pub(crate) fn serialize_number<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(v as i64)
-    } else {
-        s.serialize_f64(v)
-    }
+    if v.fract() == 0.0 && v.abs() < 9.0e15 { s.serialize_i64(v as i64) } else { s.serialize_f64(v) }
 }
 
 fn number_value(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        serde_json::Value::from(v as i64)
-    } else {
-        serde_json::Value::from(v)
-    }
+    if v.fract() == 0.0 && v.abs() < 9.0e15 { serde_json::Value::from(v as i64) } else { serde_json::Value::from(v) }
 }
 
 fn check_range(v: f64, min: f64, max: f64, what: &str) -> Result<(), ValueError> {
     if !v.is_finite() {
-        return Err(ValueError {
-            code: "value.not_finite",
-            message: format!("{what}: a number is needed, not {v}"),
-        });
+        return Err(ValueError { code: "value.not_finite", message: format!("{what}: a number is needed, not {v}") });
     }
     if v < min || v > max {
-        let range = if max.is_finite() {
-            format!("from {min} to {max}")
-        } else {
-            format!("{min} or more")
-        };
+        let range = if max.is_finite() { format!("from {min} to {max}") } else { format!("{min} or more") };
         return Err(ValueError {
             code: "value.out_of_range",
             message: format!("{what} must be {range}; this one is {v}"),
@@ -564,18 +537,9 @@ mod tests {
         assert!(Rating::new(1.0).is_ok() && Rating::new(4.0).is_ok());
         assert_eq!(Rating::new(0.99).unwrap_err().code, "value.out_of_range");
         assert_eq!(Rating::new(f64::NAN).unwrap_err().code, "value.not_finite");
-        assert_eq!(
-            NonNegative::new(f64::INFINITY).unwrap_err().code,
-            "value.not_finite"
-        );
+        assert_eq!(NonNegative::new(f64::INFINITY).unwrap_err().code, "value.not_finite");
         assert_eq!(Agreement::new(6).unwrap_err().code, "value.out_of_range");
-        assert_eq!(
-            serde_json::to_string(&Rating::new(3.0).unwrap()).unwrap(),
-            "3"
-        );
-        assert_eq!(
-            serde_json::to_string(&Rating::new(2.5).unwrap()).unwrap(),
-            "2.5"
-        );
+        assert_eq!(serde_json::to_string(&Rating::new(3.0).unwrap()).unwrap(), "3");
+        assert_eq!(serde_json::to_string(&Rating::new(2.5).unwrap()).unwrap(), "2.5");
     }
 }

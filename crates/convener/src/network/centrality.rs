@@ -39,23 +39,13 @@ struct Scratch {
 
 impl Scratch {
     fn new(n: usize) -> Self {
-        Scratch {
-            dist: vec![-1; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            order: Vec::with_capacity(n),
-        }
+        Scratch { dist: vec![-1; n], sigma: vec![0.0; n], delta: vec![0.0; n], order: Vec::with_capacity(n) }
     }
 }
 
 /// The result of one source: closeness and eccentricity.
 fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f64, u32) {
-    let Scratch {
-        dist,
-        sigma,
-        delta,
-        order,
-    } = sc;
+    let Scratch { dist, sigma, delta, order } = sc;
     order.clear();
     dist[s] = 0;
     sigma[s] = 1.0;
@@ -116,24 +106,11 @@ fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f
 
 /// One chunk of sources: its partial betweenness, and closeness and eccentricity of its
 /// sources.
-fn chunk(
-    g: &Csr,
-    sources: std::ops::Range<usize>,
-    want_bc: bool,
-    sc: &mut Scratch,
-) -> (Vec<f64>, Vec<(f64, u32)>) {
-    let mut bc = if want_bc {
-        vec![0.0; g.len()]
-    } else {
-        Vec::new()
-    };
+fn chunk(g: &Csr, sources: std::ops::Range<usize>, want_bc: bool, sc: &mut Scratch) -> (Vec<f64>, Vec<(f64, u32)>) {
+    let mut bc = if want_bc { vec![0.0; g.len()] } else { Vec::new() };
     let mut per_source = Vec::with_capacity(sources.len());
     for s in sources {
-        let part = if want_bc {
-            Some(bc.as_mut_slice())
-        } else {
-            None
-        };
+        let part = if want_bc { Some(bc.as_mut_slice()) } else { None };
         per_source.push(one_source(g, s, sc, part));
     }
     (bc, per_source)
@@ -156,9 +133,8 @@ fn chunk(
 /// number of threads.
 pub fn shortest_paths(g: &Csr, want_betweenness: bool) -> ShortestPaths {
     let n = g.len();
-    let chunks: Vec<std::ops::Range<usize>> = (0..n.div_ceil(CHUNK))
-        .map(|c| c * CHUNK..((c + 1) * CHUNK).min(n))
-        .collect();
+    let chunks: Vec<std::ops::Range<usize>> =
+        (0..n.div_ceil(CHUNK)).map(|c| c * CHUNK..((c + 1) * CHUNK).min(n)).collect();
     let mut bc = vec![0.0; if want_betweenness { n } else { 0 }];
     let mut closeness = vec![0.0; n];
     let mut eccentricity = vec![0u32; n];
@@ -179,10 +155,7 @@ pub fn shortest_paths(g: &Csr, want_betweenness: bool) -> ShortestPaths {
         for wave in chunks.chunks(threads * 2) {
             let parts: Vec<_> = wave
                 .par_iter()
-                .map_init(
-                    || Scratch::new(n),
-                    |sc, r| chunk(g, r.clone(), want_betweenness, sc),
-                )
+                .map_init(|| Scratch::new(n), |sc, r| chunk(g, r.clone(), want_betweenness, sc))
                 .collect();
             for (r, part) in wave.iter().zip(parts) {
                 absorb(r.clone(), part);
@@ -206,11 +179,7 @@ pub fn shortest_paths(g: &Csr, want_betweenness: bool) -> ShortestPaths {
             vec![0.0; n]
         }
     });
-    ShortestPaths {
-        betweenness,
-        closeness,
-        eccentricity,
-    }
+    ShortestPaths { betweenness, closeness, eccentricity }
 }
 
 /// Eigenvector centrality of the nodes in `members` (a connected component), by power
@@ -299,10 +268,7 @@ pub fn pagerank(into: &Csr, out_degree: &[usize]) -> Option<Vec<f64>> {
         return Some(vec![]);
     }
     let nf = n as f64;
-    let inv_out: Vec<f64> = out_degree
-        .iter()
-        .map(|&d| if d > 0 { 1.0 / d as f64 } else { 0.0 })
-        .collect();
+    let inv_out: Vec<f64> = out_degree.iter().map(|&d| if d > 0 { 1.0 / d as f64 } else { 0.0 }).collect();
     let mut x = vec![1.0 / nf; n];
     let mut next = vec![0.0; n];
     let mut share = vec![0.0; n];
@@ -376,28 +342,13 @@ mod tests {
                 }
             }
         }
-        let scale = if n > 2 {
-            1.0 / ((n - 1) as f64 * (n - 2) as f64)
-        } else {
-            0.0
-        };
+        let scale = if n > 2 { 1.0 / ((n - 1) as f64 * (n - 2) as f64) } else { 0.0 };
         bc.iter().map(|b| b * scale).collect()
     }
 
     #[test]
     fn betweenness_matches_brute_force() {
-        let edges = [
-            (0, 1),
-            (1, 2),
-            (2, 3),
-            (3, 0),
-            (1, 4),
-            (4, 5),
-            (5, 6),
-            (6, 4),
-            (7, 8),
-            (2, 9),
-        ];
+        let edges = [(0, 1), (1, 2), (2, 3), (3, 0), (1, 4), (4, 5), (5, 6), (6, 4), (7, 8), (2, 9)];
         let g = Csr::from_edges(11, &edges, true);
         let fast = shortest_paths(&g, true).betweenness.unwrap();
         let slow = brute_betweenness(&g);
@@ -429,9 +380,6 @@ mod tests {
         assert_eq!(m.closeness, vec![0.0]);
         assert_eq!(m.betweenness.unwrap(), vec![0.0]);
         assert_eq!(eigenvector(&g, &[0]).unwrap(), vec![1.0]);
-        assert_eq!(
-            pagerank(&Csr::from_edges(2, &[], false), &[0, 0]).unwrap(),
-            vec![0.5, 0.5]
-        );
+        assert_eq!(pagerank(&Csr::from_edges(2, &[], false), &[0, 0]).unwrap(), vec![0.5, 0.5]);
     }
 }

@@ -34,12 +34,8 @@ pub struct DependencyGraph {
 impl DependencyGraph {
     /// The dependency arcs of `doc`, at any level.
     pub fn new(doc: &Initiative) -> Self {
-        let index: BTreeMap<&str, u32> = doc
-            .partners
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i as u32))
-            .collect();
+        let index: BTreeMap<&str, u32> =
+            doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
         let mut arcs: Vec<(u32, u32)> = doc
             .ties
             .iter()
@@ -202,18 +198,9 @@ pub fn dependency_report(doc: &Initiative) -> DependencyReport {
         .filter(|&v| g.providers.degree(v) > 0 || g.dependants.degree(v) > 0)
         .map(|v| PartnerDependency {
             partner: doc.partners[v].id.clone(),
-            providers: g
-                .providers
-                .neighbours(v)
-                .iter()
-                .map(|&p| doc.partners[p as usize].id.clone())
-                .collect(),
+            providers: g.providers.neighbours(v).iter().map(|&p| doc.partners[p as usize].id.clone()).collect(),
             direct_dependants: g.dependants.degree(v) as u64,
-            transitive_dependants: if g.dependants.degree(v) > 0 {
-                g.cascade(&[v]).len() as u64
-            } else {
-                0
-            },
+            transitive_dependants: if g.dependants.degree(v) > 0 { g.cascade(&[v]).len() as u64 } else { 0 },
             depth: depth[comp[v] as usize],
         })
         .collect();
@@ -221,43 +208,24 @@ pub fn dependency_report(doc: &Initiative) -> DependencyReport {
         dependencies: g.len() as u64,
         cycles,
         partners,
-        max_depth: depth
-            .iter()
-            .copied()
-            .filter(|&d| d != u64::MAX)
-            .max()
-            .unwrap_or(0),
+        max_depth: depth.iter().copied().filter(|&d| d != u64::MAX).max().unwrap_or(0),
     }
 }
 
 /// Activities hit when `partners` are gone: those led by or involving one of them, and,
 /// down the chain, the activities that depend on a hit one. Indices in document order.
 pub fn activities_hit(doc: &Initiative, partners: &[usize]) -> Vec<usize> {
-    let gone: std::collections::BTreeSet<&str> = partners
-        .iter()
-        .map(|&v| doc.partners[v].id.as_str())
-        .collect();
+    let gone: std::collections::BTreeSet<&str> = partners.iter().map(|&v| doc.partners[v].id.as_str()).collect();
     let mut hit: Vec<bool> = doc
         .activities
         .iter()
-        .map(|a| {
-            gone.contains(a.lead.as_str()) || a.partners.iter().any(|p| gone.contains(p.as_str()))
-        })
+        .map(|a| gone.contains(a.lead.as_str()) || a.partners.iter().any(|p| gone.contains(p.as_str())))
         .collect();
-    let index: BTreeMap<&str, usize> = doc
-        .activities
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = doc.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     loop {
         let mut changed = false;
         for (i, a) in doc.activities.iter().enumerate() {
-            if !hit[i]
-                && a.depends_on
-                    .iter()
-                    .any(|d| index.get(d.as_str()).is_some_and(|&j| hit[j]))
-            {
+            if !hit[i] && a.depends_on.iter().any(|d| index.get(d.as_str()).is_some_and(|&j| hit[j])) {
                 hit[i] = true;
                 changed = true;
             }
@@ -286,16 +254,11 @@ mod tests {
 
     #[test]
     fn chain_depth_and_cascade() {
-        let d = doc(
-            r#"{"from": "a", "to": "b", "level": "cooperate", "depends": true},
-                       {"from": "b", "to": "c", "level": "cooperate", "depends": true}"#,
-        );
+        let d = doc(r#"{"from": "a", "to": "b", "level": "cooperate", "depends": true},
+                       {"from": "b", "to": "c", "level": "cooperate", "depends": true}"#);
         let r = dependency_report(&d);
         assert_eq!(r.max_depth, 2);
-        assert_eq!(
-            r.partners.iter().map(|p| p.depth).collect::<Vec<_>>(),
-            vec![2, 1, 0]
-        );
+        assert_eq!(r.partners.iter().map(|p| p.depth).collect::<Vec<_>>(), vec![2, 1, 0]);
         assert_eq!(r.partners[2].transitive_dependants, 2);
         let g = DependencyGraph::new(&d);
         let cascade = g.cascade(&[2]);
@@ -309,21 +272,12 @@ mod tests {
 
     #[test]
     fn cycles_count_once() {
-        let d = doc(
-            r#"{"from": "a", "to": "b", "level": "cooperate", "depends": true},
+        let d = doc(r#"{"from": "a", "to": "b", "level": "cooperate", "depends": true},
                        {"from": "b", "to": "a", "level": "cooperate", "depends": true},
-                       {"from": "d", "to": "a", "level": "cooperate", "depends": true}"#,
-        );
+                       {"from": "d", "to": "a", "level": "cooperate", "depends": true}"#);
         let r = dependency_report(&d);
-        assert_eq!(
-            r.cycles,
-            vec![vec![Id::new("a").unwrap(), Id::new("b").unwrap()]]
-        );
-        let depth: BTreeMap<&str, u64> = r
-            .partners
-            .iter()
-            .map(|p| (p.partner.as_str(), p.depth))
-            .collect();
+        assert_eq!(r.cycles, vec![vec![Id::new("a").unwrap(), Id::new("b").unwrap()]]);
+        let depth: BTreeMap<&str, u64> = r.partners.iter().map(|p| (p.partner.as_str(), p.depth)).collect();
         assert_eq!(depth["a"], 0);
         assert_eq!(depth["d"], 1);
         assert_eq!(r.partners[0].transitive_dependants, 2);

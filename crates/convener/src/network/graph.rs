@@ -24,21 +24,14 @@ pub struct EdgeRule {
 
 impl Default for EdgeRule {
     fn default() -> Self {
-        EdgeRule {
-            min_level: Level::Communicate,
-            kinds: None,
-        }
+        EdgeRule { min_level: Level::Communicate, kinds: None }
     }
 }
 
 impl EdgeRule {
     /// Whether a tie at `level` with `kinds` is a connection.
     pub fn admits(&self, level: Level, kinds: &[TieKind]) -> bool {
-        level >= self.min_level
-            && self
-                .kinds
-                .as_ref()
-                .is_none_or(|want| kinds.iter().any(|k| want.contains(k)))
+        level >= self.min_level && self.kinds.as_ref().is_none_or(|want| kinds.iter().any(|k| want.contains(k)))
     }
 }
 
@@ -88,10 +81,7 @@ impl Csr {
         for v in 0..n {
             targets[counts[v] as usize..counts[v + 1] as usize].sort_unstable();
         }
-        Csr {
-            offsets: counts,
-            targets,
-        }
+        Csr { offsets: counts, targets }
     }
 
     /// The number of nodes.
@@ -167,12 +157,8 @@ impl PartnerGraph {
     /// O(n + t log t) for n partners and t ties.
     pub fn new(doc: &Initiative, rule: &EdgeRule) -> Self {
         let n = doc.partners.len();
-        let index: std::collections::BTreeMap<&str, u32> = doc
-            .partners
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i as u32))
-            .collect();
+        let index: std::collections::BTreeMap<&str, u32> =
+            doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
         let mut arcs: Vec<(u32, u32, Level)> = Vec::with_capacity(doc.ties.len());
         for t in &doc.ties {
             if !rule.admits(t.level, &t.kinds) {
@@ -187,10 +173,8 @@ impl PartnerGraph {
         arcs.sort_unstable_by_key(|&(a, b, _)| (a, b));
         arcs.dedup_by_key(|&mut (a, b, _)| (a, b));
 
-        let mut pairs: Vec<(u32, u32, Level)> = arcs
-            .iter()
-            .map(|&(a, b, l)| if a < b { (a, b, l) } else { (b, a, l) })
-            .collect();
+        let mut pairs: Vec<(u32, u32, Level)> =
+            arcs.iter().map(|&(a, b, l)| if a < b { (a, b, l) } else { (b, a, l) }).collect();
         pairs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.cmp(&x.2)));
         pairs.dedup_by_key(|&mut (a, b, _)| (a, b));
 
@@ -230,17 +214,11 @@ impl PartnerGraph {
     /// assert_eq!(g.undirected_edges().len(), 3);
     /// ```
     pub fn from_edges(n: usize, edges: &[(u32, u32)]) -> Self {
-        let mut arcs: Vec<(u32, u32)> = edges
-            .iter()
-            .copied()
-            .filter(|&(a, b)| a != b && (a as usize) < n && (b as usize) < n)
-            .collect();
+        let mut arcs: Vec<(u32, u32)> =
+            edges.iter().copied().filter(|&(a, b)| a != b && (a as usize) < n && (b as usize) < n).collect();
         arcs.sort_unstable();
         arcs.dedup();
-        let mut pairs: Vec<(u32, u32)> = arcs
-            .iter()
-            .map(|&(a, b)| if a < b { (a, b) } else { (b, a) })
-            .collect();
+        let mut pairs: Vec<(u32, u32)> = arcs.iter().map(|&(a, b)| if a < b { (a, b) } else { (b, a) }).collect();
         pairs.sort_unstable();
         pairs.dedup();
         let mut directed = DiGraph::with_capacity(n, arcs.len());
@@ -250,18 +228,10 @@ impl PartnerGraph {
             undirected.add_node(i);
         }
         for &(a, b) in &arcs {
-            directed.add_edge(
-                NodeIndex::new(a as usize),
-                NodeIndex::new(b as usize),
-                Level::Collaborate,
-            );
+            directed.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), Level::Collaborate);
         }
         for &(a, b) in &pairs {
-            undirected.add_edge(
-                NodeIndex::new(a as usize),
-                NodeIndex::new(b as usize),
-                Level::Collaborate,
-            );
+            undirected.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), Level::Collaborate);
         }
         let reversed: Vec<(u32, u32)> = arcs.iter().map(|&(a, b)| (b, a)).collect();
         PartnerGraph {

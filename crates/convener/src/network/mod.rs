@@ -144,6 +144,8 @@ pub struct SectorMixing {
 pub struct NetworkReport {
     /// The lowest level counted as a connection.
     pub min_level: Level,
+    /// Only ties of these kinds counted as connections (null: every kind).
+    pub tie_kinds: Option<Vec<crate::model::TieKind>>,
     /// Network-level measures.
     pub summary: NetworkSummary,
     /// Per-partner measures, in document order.
@@ -193,10 +195,7 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
 /// assert_eq!(report.summary.diameter, Some(2));
 /// ```
 pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
-    let rule = EdgeRule {
-        min_level: options.min_level,
-        kinds: options.tie_kinds.clone(),
-    };
+    let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
     let g = PartnerGraph::new(doc, &rule);
     let csr = g.csr();
     let n = g.len();
@@ -265,34 +264,15 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
             degree: wants(Metric::Degree).then_some(degree[v]),
             in_degree: wants(Metric::InDegree).then_some(in_degree[v] as u64),
             out_degree: wants(Metric::OutDegree).then_some(out_degree[v] as u64),
-            degree_centrality: wants(Metric::DegreeCentrality).then(|| {
-                if n <= 1 {
-                    1.0
-                } else {
-                    degree[v] as f64 / (nf - 1.0)
-                }
-            }),
-            betweenness: paths
-                .as_ref()
-                .and_then(|p| p.betweenness.as_ref())
-                .map(|b| b[v]),
-            closeness: paths
-                .as_ref()
-                .filter(|_| wants(Metric::Closeness))
-                .map(|p| p.closeness[v]),
+            degree_centrality: wants(Metric::DegreeCentrality)
+                .then(|| if n <= 1 { 1.0 } else { degree[v] as f64 / (nf - 1.0) }),
+            betweenness: paths.as_ref().and_then(|p| p.betweenness.as_ref()).map(|b| b[v]),
+            closeness: paths.as_ref().filter(|_| wants(Metric::Closeness)).map(|p| p.closeness[v]),
             eigenvector: eigen.as_ref().and_then(|e| e[v]),
             pagerank: pagerank.as_ref().map(|x| x[v]),
             core_number: cores.as_ref().map(|c| c[v] as u64),
-            constraint: if wants(Metric::Constraint) {
-                hoods.constraint[v]
-            } else {
-                None
-            },
-            effective_size: if wants(Metric::EffectiveSize) {
-                hoods.effective_size[v]
-            } else {
-                None
-            },
+            constraint: if wants(Metric::Constraint) { hoods.constraint[v] } else { None },
+            effective_size: if wants(Metric::EffectiveSize) { hoods.effective_size[v] } else { None },
             clustering: Some(hoods.clustering[v]),
             articulation_point: wants(Metric::ArticulationPoint).then_some(cut[v]),
             community: community.as_ref().map(|c| c[v]),
@@ -304,30 +284,19 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
     let m = g.undirected_edges().len() as f64;
     let arcs = g.directed.edge_count();
     let reciprocal = (0..n)
-        .map(|v| {
-            g.out_csr()
-                .neighbours(v)
-                .iter()
-                .filter(|&&w| g.out_csr().has_edge(w as usize, v))
-                .count()
-        })
+        .map(|v| g.out_csr().neighbours(v).iter().filter(|&&w| g.out_csr().has_edge(w as usize, v)).count())
         .sum::<usize>();
     let max_degree = degree.iter().copied().max().unwrap_or(0);
     let centralization = (n >= 3).then(|| {
         let sum: u64 = degree.iter().map(|d| max_degree - d).sum();
         sum as f64 / ((nf - 1.0) * (nf - 2.0))
     });
-    let diameter = paths.as_ref().map(|p| {
-        largest
-            .iter()
-            .map(|&v| p.eccentricity[v as usize] as u64)
-            .max()
-            .unwrap_or(0)
-    });
-    let strong = structure::strong_components(g.out_csr());
-    let modularity = community
+    let diameter = paths
         .as_ref()
-        .and_then(|c| community::modularity(csr, c));
+        .filter(|_| n > 0)
+        .map(|p| largest.iter().map(|&v| p.eccentricity[v as usize] as u64).max().unwrap_or(0));
+    let strong = structure::strong_components(g.out_csr());
+    let modularity = community.as_ref().and_then(|c| community::modularity(csr, c));
     let summary = NetworkSummary {
         partners: n as u64,
         ties_reported: doc.ties.len() as u64,
@@ -345,26 +314,17 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         diameter,
         articulation_points: cut.iter().filter(|&&c| c).count() as u64,
         bridges: bridges.len() as u64,
-        communities: community
-            .as_ref()
-            .map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
+        communities: community.as_ref().map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
         modularity,
     };
 
     let id = |v: u32| doc.partners[v as usize].id.clone();
-    let bridges = bridges
-        .iter()
-        .map(|&(a, b)| Bridge { a: id(a), b: id(b) })
-        .collect();
+    let bridges = bridges.iter().map(|&(a, b)| Bridge { a: id(a), b: id(b) }).collect();
     let communities = match &community {
         Some(c) => {
             let k = c.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
-            let mut groups: Vec<CommunityGroup> = (0..k as u32)
-                .map(|id| CommunityGroup {
-                    id,
-                    members: vec![],
-                })
-                .collect();
+            let mut groups: Vec<CommunityGroup> =
+                (0..k as u32).map(|id| CommunityGroup { id, members: vec![] }).collect();
             for (v, &x) in c.iter().enumerate() {
                 groups[x as usize].members.push(doc.partners[v].id.clone());
             }
@@ -385,14 +345,12 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
     let (trust_score, value_score) = partnership::network_scores(doc);
     NetworkReport {
         min_level: options.min_level,
+        tie_kinds: options.tie_kinds.clone(),
         summary,
         partners,
         bridges,
         communities,
-        sector_mixing: SectorMixing {
-            network: ei,
-            groups,
-        },
+        sector_mixing: SectorMixing { network: ei, groups },
         trust: trust_score,
         value: value_score,
         asymmetric_pairs: partnership::asymmetric_pairs(doc),
@@ -427,9 +385,7 @@ pub const CSV_COLUMNS: [&str; 18] = [
 
 /// A number as serde_json writes it (integers as integers, floats shortest round-trip).
 pub(crate) fn number_text(v: f64) -> String {
-    serde_json::Number::from_f64(v)
-        .map(|n| n.to_string())
-        .unwrap_or_default()
+    serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_default()
 }
 
 /// The per-partner table as CSV: always the 18 [`CSV_COLUMNS`], one row per partner in
@@ -448,9 +404,7 @@ pub(crate) fn number_text(v: f64) -> String {
 /// assert_eq!(lines.next().unwrap(), "a,'=A,unknown,1,0,1,1.0,0.0,1.0,0.7071067811865476,0.3508771929826475,1,1.0,1.0,false,0,,");
 /// ```
 pub fn to_csv(report: &NetworkReport) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     let _ = w.write_record(CSV_COLUMNS);
     let f = |v: Option<f64>| v.map(number_text).unwrap_or_default();
     let u = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
@@ -470,9 +424,7 @@ pub fn to_csv(report: &NetworkReport) -> String {
             u(p.core_number),
             f(p.constraint),
             f(p.effective_size),
-            p.articulation_point
-                .map(|b| b.to_string())
-                .unwrap_or_default(),
+            p.articulation_point.map(|b| b.to_string()).unwrap_or_default(),
             p.community.map(|c| c.to_string()).unwrap_or_default(),
             f(p.trust),
             f(p.value),
@@ -497,10 +449,7 @@ pub fn to_csv(report: &NetworkReport) -> String {
 pub fn to_table(report: &NetworkReport) -> String {
     use std::fmt::Write;
     let s = &report.summary;
-    let f = |v: Option<f64>, digits: usize| {
-        v.map(|x| format!("{x:.digits$}"))
-            .unwrap_or_else(|| "–".into())
-    };
+    let f = |v: Option<f64>, digits: usize| v.map(|x| format!("{x:.digits$}")).unwrap_or_else(|| "–".into());
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -526,12 +475,8 @@ pub fn to_table(report: &NetworkReport) -> String {
         f(s.reciprocity, 2),
         f(s.degree_centralization, 2),
         f(s.average_clustering, 2),
-        s.diameter
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "–".into()),
-        s.communities
-            .map(|c| c.to_string())
-            .unwrap_or_else(|| "–".into()),
+        s.diameter.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+        s.communities.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
         f(s.modularity, 2)
     );
     let _ = writeln!(
@@ -546,48 +491,25 @@ pub fn to_table(report: &NetworkReport) -> String {
         let _ = writeln!(out, "note: {note}");
     }
     let _ = writeln!(out);
-    let width = report
-        .partners
-        .iter()
-        .map(|p| p.partner.as_str().chars().count())
-        .max()
-        .unwrap_or(7)
-        .clamp(7, 32);
+    let width = report.partners.iter().map(|p| p.partner.as_str().chars().count()).max().unwrap_or(7).clamp(7, 32);
     let _ = writeln!(
         out,
         "{:<width$}  {:>6}  {:>11}  {:>9}  {:>11}  {:>4}  {:>9}  {:>5}",
-        "partner",
-        "degree",
-        "betweenness",
-        "closeness",
-        "eigenvector",
-        "core",
-        "community",
-        "trust"
+        "partner", "degree", "betweenness", "closeness", "eigenvector", "core", "community", "trust"
     );
     for p in &report.partners {
         let id: String = p.partner.as_str().chars().take(width).collect();
-        let cut = if p.articulation_point == Some(true) {
-            " (articulation point)"
-        } else {
-            ""
-        };
+        let cut = if p.articulation_point == Some(true) { " (articulation point)" } else { "" };
         let _ = writeln!(
             out,
             "{:<width$}  {:>6}  {:>11}  {:>9}  {:>11}  {:>4}  {:>9}  {:>5}{cut}",
             id,
-            p.degree
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "–".into()),
+            p.degree.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
             f(p.betweenness, 3),
             f(p.closeness, 3),
             f(p.eigenvector, 3),
-            p.core_number
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "–".into()),
-            p.community
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "–".into()),
+            p.core_number.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+            p.community.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
             f(p.trust, 2),
         );
     }

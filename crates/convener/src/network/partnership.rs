@@ -32,11 +32,7 @@ impl EiIndex {
     pub fn new(external: u64, internal: u64) -> Self {
         let total = external + internal;
         let index = (total > 0).then(|| (external as f64 - internal as f64) / total as f64);
-        EiIndex {
-            external,
-            internal,
-            index,
-        }
+        EiIndex { external, internal, index }
     }
 }
 
@@ -94,11 +90,7 @@ pub fn sector_mixing(doc: &Initiative, g: &super::PartnerGraph) -> (EiIndex, Vec
     let groups = SectorGroup::ALL
         .iter()
         .enumerate()
-        .map(|(k, s)| GroupEi {
-            group: *s,
-            partners: members[k],
-            ei: EiIndex::new(ext[k], int[k]),
-        })
+        .map(|(k, s)| GroupEi { group: *s, partners: members[k], ei: EiIndex::new(ext[k], int[k]) })
         .collect();
     (EiIndex::new(e, i), groups)
 }
@@ -110,12 +102,7 @@ pub fn sector_mixing(doc: &Initiative, g: &super::PartnerGraph) -> (EiIndex, Vec
 /// Source: Varda et al., PARTNER tool (partnertool.net): trust = reliability, mission,
 /// openness; value = power/influence, involvement, resource contribution.
 pub fn received_ratings(doc: &Initiative) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
-    let index: BTreeMap<&str, usize> = doc
-        .partners
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let n = doc.partners.len();
     let mut trust = vec![(0.0, 0u32); n];
     let mut value = vec![(0.0, 0u32); n];
@@ -132,11 +119,7 @@ pub fn received_ratings(doc: &Initiative) -> (Vec<Option<f64>>, Vec<Option<f64>>
             value[to].1 += 1;
         }
     }
-    let mean = |v: Vec<(f64, u32)>| {
-        v.into_iter()
-            .map(|(s, c)| (c > 0).then(|| s / c as f64))
-            .collect()
-    };
+    let mean = |v: Vec<(f64, u32)>| v.into_iter().map(|(s, c)| (c > 0).then(|| s / c as f64)).collect();
     (mean(trust), mean(value))
 }
 
@@ -170,22 +153,10 @@ pub fn network_scores(doc: &Initiative) -> (NetworkScore, NetworkScore) {
     let score = |items: Vec<f64>| {
         let n = items.len() as u64;
         let mean = (n > 0).then(|| items.iter().sum::<f64>() / n as f64);
-        NetworkScore {
-            rated_ties: n,
-            mean,
-            percent: mean.map(|m| m / 4.0 * 100.0),
-        }
+        NetworkScore { rated_ties: n, mean, percent: mean.map(|m| m / 4.0 * 100.0) }
     };
-    let trust = doc
-        .ties
-        .iter()
-        .filter_map(|t| t.trust.map(|s| s.score()))
-        .collect();
-    let value = doc
-        .ties
-        .iter()
-        .filter_map(|t| t.value.map(|s| s.score()))
-        .collect();
+    let trust = doc.ties.iter().filter_map(|t| t.trust.map(|s| s.score())).collect();
+    let value = doc.ties.iter().filter_map(|t| t.value.map(|s| s.score())).collect();
     (score(trust), score(value))
 }
 
@@ -232,16 +203,10 @@ pub struct Asymmetry {
 /// assert_eq!(pairs[0].kind, AsymmetryKind::LevelGap);
 /// ```
 pub fn asymmetric_pairs(doc: &Initiative) -> Vec<Asymmetry> {
-    let responded: BTreeMap<&str, bool> = doc
-        .partners
-        .iter()
-        .map(|p| (p.id.as_str(), p.responded))
-        .collect();
+    let responded: BTreeMap<&str, bool> = doc.partners.iter().map(|p| (p.id.as_str(), p.responded)).collect();
     let mut reported: BTreeMap<(&str, &str), Level> = BTreeMap::new();
     for t in &doc.ties {
-        reported
-            .entry((t.from.as_str(), t.to.as_str()))
-            .or_insert(t.level);
+        reported.entry((t.from.as_str(), t.to.as_str())).or_insert(t.level);
     }
     let mut seen: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
     let mut out = Vec::new();
@@ -253,22 +218,12 @@ pub fn asymmetric_pairs(doc: &Initiative) -> Vec<Asymmetry> {
         }
         let back = reported.get(&(b, a)).copied();
         let kind = match back {
-            Some(l) if (t.level.rank() as i32 - l.rank() as i32).abs() >= 2 => {
-                Some(AsymmetryKind::LevelGap)
-            }
-            None if responded.get(b).copied().unwrap_or(false) => {
-                Some(AsymmetryKind::Unreciprocated)
-            }
+            Some(l) if (t.level.rank() as i32 - l.rank() as i32).abs() >= 2 => Some(AsymmetryKind::LevelGap),
+            None if responded.get(b).copied().unwrap_or(false) => Some(AsymmetryKind::Unreciprocated),
             _ => None,
         };
         if let Some(kind) = kind {
-            out.push(Asymmetry {
-                a: t.from.clone(),
-                b: t.to.clone(),
-                kind,
-                a_level: t.level,
-                b_level: back,
-            });
+            out.push(Asymmetry { a: t.from.clone(), b: t.to.clone(), kind, a_level: t.level, b_level: back });
         }
     }
     out

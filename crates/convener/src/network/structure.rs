@@ -50,13 +50,10 @@ pub fn components(g: &Csr) -> (Vec<u32>, Vec<usize>) {
 /// The largest component: the first of the largest ones in order of their first node, so
 /// ties go to the one holding the earliest partner. Its members, ascending.
 pub fn largest_component(label: &[u32], sizes: &[usize]) -> Vec<u32> {
-    let Some(best) = (0..sizes.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a)))
-    else {
+    let Some(best) = (0..sizes.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a))) else {
         return vec![];
     };
-    (0..label.len() as u32)
-        .filter(|&v| label[v as usize] == best as u32)
-        .collect()
+    (0..label.len() as u32).filter(|&v| label[v as usize] == best as u32).collect()
 }
 
 /// What removing each node does to the undirected graph, from one depth-first search.
@@ -153,11 +150,7 @@ pub fn low_link(g: &Csr) -> LowLink {
                     low[p] = low[p].min(low[v]);
                     size[p] += size[v];
                     if low[v] > disc[p] {
-                        bridges.push(if p < v {
-                            (p as u32, v as u32)
-                        } else {
-                            (v as u32, p as u32)
-                        });
+                        bridges.push(if p < v { (p as u32, v as u32) } else { (v as u32, p as u32) });
                     }
                     if low[v] >= disc[p] {
                         separated[p] += size[v];
@@ -186,13 +179,7 @@ pub fn low_link(g: &Csr) -> LowLink {
         })
         .collect();
     bridges.sort_unstable();
-    LowLink {
-        cut,
-        bridges,
-        pairs_without,
-        pairs,
-        component_size: component,
-    }
+    LowLink { cut, bridges, pairs_without, pairs, component_size: component }
 }
 
 /// Articulation points and bridges of the undirected graph: a flag per node and the
@@ -316,15 +303,7 @@ pub struct Neighbourhoods {
 pub fn neighbourhoods(g: &Csr) -> Neighbourhoods {
     let n = g.len();
     let mut mark = vec![false; n];
-    let inv_deg: Vec<f64> = (0..n)
-        .map(|v| {
-            if g.degree(v) > 0 {
-                1.0 / g.degree(v) as f64
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let inv_deg: Vec<f64> = (0..n).map(|v| if g.degree(v) > 0 { 1.0 / g.degree(v) as f64 } else { 0.0 }).collect();
     let mut triangles = vec![0u64; n];
     let mut clustering = vec![0.0; n];
     let mut effective_size = vec![None; n];
@@ -364,12 +343,7 @@ pub fn neighbourhoods(g: &Csr) -> Neighbourhoods {
         effective_size[v] = Some(d as f64 - twice_t as f64 / d as f64);
         constraint[v] = Some(c);
     }
-    Neighbourhoods {
-        triangles,
-        clustering,
-        effective_size,
-        constraint,
-    }
+    Neighbourhoods { triangles, clustering, effective_size, constraint }
 }
 
 /// Strongly connected components of the directed ties (Tarjan 1972, iterative): a label

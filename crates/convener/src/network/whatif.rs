@@ -66,12 +66,7 @@ impl Initiative {
         let gone: BTreeSet<&str> = ids.iter().copied().collect();
         let stays = |id: &Id| !gone.contains(id.as_str());
         let mut doc = self.clone();
-        let removed: Vec<Id> = self
-            .partners
-            .iter()
-            .filter(|p| !stays(&p.id))
-            .map(|p| p.id.clone())
-            .collect();
+        let removed: Vec<Id> = self.partners.iter().filter(|p| !stays(&p.id)).map(|p| p.id.clone()).collect();
         doc.partners.retain(|p| stays(&p.id));
         doc.ties.retain(|t| stays(&t.from) && stays(&t.to));
         doc.measurements.retain(|m| stays(&m.partner));
@@ -90,23 +85,15 @@ impl Initiative {
         if doc.backbone.as_ref().is_some_and(|b| !stays(&b.partner)) {
             doc.backbone = None;
         }
-        let activities_without_lead: Vec<Id> = doc
-            .activities
-            .iter()
-            .filter(|a| !stays(&a.lead))
-            .map(|a| a.id.clone())
-            .collect();
+        let activities_without_lead: Vec<Id> =
+            doc.activities.iter().filter(|a| !stays(&a.lead)).map(|a| a.id.clone()).collect();
         let dropped: BTreeSet<&str> = activities_without_lead.iter().map(Id::as_str).collect();
         doc.activities.retain(|a| !dropped.contains(a.id.as_str()));
         for a in &mut doc.activities {
             a.partners.retain(stays);
             a.depends_on.retain(|d| !dropped.contains(d.as_str()));
         }
-        Ok(Scenario {
-            initiative: doc,
-            removed,
-            activities_without_lead,
-        })
+        Ok(Scenario { initiative: doc, removed, activities_without_lead })
     }
 }
 
@@ -120,10 +107,7 @@ pub fn fragmentation(g: &Csr) -> Option<f64> {
         return None;
     }
     let (_, sizes) = components(g);
-    let connected: f64 = sizes
-        .iter()
-        .map(|&s| (s * s.saturating_sub(1)) as f64)
-        .sum();
+    let connected: f64 = sizes.iter().map(|&s| (s * s.saturating_sub(1)) as f64).sum();
     Some(1.0 - connected / (n * (n - 1.0)))
 }
 
@@ -206,43 +190,24 @@ fn largest_share(g: &Csr) -> Option<f64> {
 /// assert_eq!(d.fragmentation.after, Some(1.0));
 /// ```
 pub fn delta(doc: &Initiative, scenario: &Scenario, options: &Options) -> WhatIfDelta {
-    let rule = EdgeRule {
-        min_level: options.min_level,
-        kinds: options.tie_kinds.clone(),
-    };
+    let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
     let before = PartnerGraph::new(doc, &rule);
     let after = PartnerGraph::new(&scenario.initiative, &rule);
     let removed: BTreeSet<&str> = scenario.removed.iter().map(Id::as_str).collect();
-    let removed_idx: Vec<usize> = doc
-        .partners
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| removed.contains(p.id.as_str()))
-        .map(|(i, _)| i)
-        .collect();
+    let removed_idx: Vec<usize> =
+        doc.partners.iter().enumerate().filter(|(_, p)| removed.contains(p.id.as_str())).map(|(i, _)| i).collect();
     let cascade_idx = DependencyGraph::new(doc).cascade(&removed_idx);
     let mut hit_partners = removed_idx.clone();
     hit_partners.extend(&cascade_idx);
-    let activities = activities_hit(doc, &hit_partners)
-        .into_iter()
-        .map(|i| doc.activities[i].id.clone())
-        .collect();
-    let after_index: std::collections::BTreeMap<&str, usize> = scenario
-        .initiative
-        .partners
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let activities = activities_hit(doc, &hit_partners).into_iter().map(|i| doc.activities[i].id.clone()).collect();
+    let after_index: std::collections::BTreeMap<&str, usize> =
+        scenario.initiative.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let newly_isolated = doc
         .partners
         .iter()
         .enumerate()
         .filter(|(i, p)| {
-            before.csr().degree(*i) > 0
-                && after_index
-                    .get(p.id.as_str())
-                    .is_some_and(|&j| after.csr().degree(j) == 0)
+            before.csr().degree(*i) > 0 && after_index.get(p.id.as_str()).is_some_and(|&j| after.csr().degree(j) == 0)
         })
         .map(|(_, p)| p.id.clone())
         .collect();
@@ -251,26 +216,14 @@ pub fn delta(doc: &Initiative, scenario: &Scenario, options: &Options) -> WhatIf
             before: components(before.csr()).1.len() as u64,
             after: components(after.csr()).1.len() as u64,
         },
-        largest_component_share: Change {
-            before: largest_share(before.csr()),
-            after: largest_share(after.csr()),
-        },
-        fragmentation: Change {
-            before: fragmentation(before.csr()),
-            after: fragmentation(after.csr()),
-        },
+        largest_component_share: Change { before: largest_share(before.csr()), after: largest_share(after.csr()) },
+        fragmentation: Change { before: fragmentation(before.csr()), after: fragmentation(after.csr()) },
         backbone_reach: Change {
             before: backbone_reach(doc, before.csr()),
             after: backbone_reach(&scenario.initiative, after.csr()),
         },
         newly_isolated,
-        cascade: Cascade {
-            partners: cascade_idx
-                .iter()
-                .map(|&i| doc.partners[i].id.clone())
-                .collect(),
-            activities,
-        },
+        cascade: Cascade { partners: cascade_idx.iter().map(|&i| doc.partners[i].id.clone()).collect(), activities },
         activities_without_lead: scenario.activities_without_lead.clone(),
     }
 }
@@ -301,7 +254,7 @@ pub struct KeyPlayer {
 /// other partners disconnected by the loss / all pairs of the others (Borgatti's
 /// fragmentation, key-player problem 1) and cascade share = partners losing a provider
 /// down the dependency chains / the others. Pairs disconnected come for every partner
-/// from one depth-first search (see [`low_link`](super::structure::low_link)), not one
+/// from one depth-first search (see [`low_link`]), not one
 /// recomputation per partner; cascades are one search each in the dependency graph.
 ///
 /// Source: Borgatti (2006).
@@ -318,10 +271,7 @@ pub struct KeyPlayer {
 /// assert_eq!(k[0].pairs_disconnected, 1);
 /// ```
 pub fn key_players(doc: &Initiative, options: &Options, limit: usize) -> Vec<KeyPlayer> {
-    let rule = EdgeRule {
-        min_level: options.min_level,
-        kinds: options.tie_kinds.clone(),
-    };
+    let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
     let g = PartnerGraph::new(doc, &rule);
     let l = low_link(g.csr());
     let dep = DependencyGraph::new(doc);
@@ -333,24 +283,12 @@ pub fn key_players(doc: &Initiative, options: &Options, limit: usize) -> Vec<Key
             // Pairs of the others connected before (all pairs less v's own) and after.
             let before = l.pairs - (l.component_size[v] - 1);
             let pairs_disconnected = before - l.pairs_without[v];
-            let cascade = if dep.is_empty() {
-                vec![]
-            } else {
-                dep.cascade(&[v])
-            };
+            let cascade = if dep.is_empty() { vec![] } else { dep.cascade(&[v]) };
             let mut hit = cascade.clone();
             hit.push(v);
             let activities = activities_hit(doc, &hit).len() as u64;
-            let fragmentation_share = if other_pairs > 0.0 {
-                pairs_disconnected as f64 / other_pairs
-            } else {
-                0.0
-            };
-            let cascade_share = if others > 0.0 {
-                cascade.len() as f64 / others
-            } else {
-                0.0
-            };
+            let fragmentation_share = if other_pairs > 0.0 { pairs_disconnected as f64 / other_pairs } else { 0.0 };
+            let cascade_share = if others > 0.0 { cascade.len() as f64 / others } else { 0.0 };
             let damage = fragmentation_share + cascade_share;
             (damage > 0.0).then(|| KeyPlayer {
                 partner: doc.partners[v].id.clone(),
@@ -396,11 +334,7 @@ pub fn what_if(doc: &Initiative, ids: &[&str], options: &Options) -> Result<What
     let scenario = doc.without(ids)?;
     let delta = delta(doc, &scenario, options);
     let report = super::analyze(&scenario.initiative, options);
-    Ok(WhatIf {
-        removed: scenario.removed,
-        delta,
-        report,
-    })
+    Ok(WhatIf { removed: scenario.removed, delta, report })
 }
 
 /// The answer as a few lines of text for a terminal.
@@ -417,48 +351,20 @@ pub fn what_if(doc: &Initiative, ids: &[&str], options: &Options) -> Result<What
 pub fn to_table(w: &WhatIf) -> String {
     use std::fmt::Write;
     let d = &w.delta;
-    let pct = |v: Option<f64>| {
-        v.map(|x| format!("{:.0}%", x * 100.0))
-            .unwrap_or_else(|| "–".into())
-    };
+    let pct = |v: Option<f64>| v.map(|x| format!("{:.0}%", x * 100.0)).unwrap_or_else(|| "–".into());
     let list = |ids: &[Id]| {
-        if ids.is_empty() {
-            "none".to_string()
-        } else {
-            ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
-        }
+        if ids.is_empty() { "none".to_string() } else { ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ") }
     };
     let mut out = String::new();
     let _ = writeln!(out, "Without {}:", list(&w.removed));
     let rows = [
-        (
-            "components",
-            format!("{} → {}", d.components.before, d.components.after),
-        ),
+        ("components", format!("{} → {}", d.components.before, d.components.after)),
         (
             "largest component",
-            format!(
-                "{} → {}",
-                pct(d.largest_component_share.before),
-                pct(d.largest_component_share.after)
-            ),
+            format!("{} → {}", pct(d.largest_component_share.before), pct(d.largest_component_share.after)),
         ),
-        (
-            "pairs cut off",
-            format!(
-                "{} → {}",
-                pct(d.fragmentation.before),
-                pct(d.fragmentation.after)
-            ),
-        ),
-        (
-            "backbone reach (2 steps)",
-            format!(
-                "{} → {}",
-                pct(d.backbone_reach.before),
-                pct(d.backbone_reach.after)
-            ),
-        ),
+        ("pairs cut off", format!("{} → {}", pct(d.fragmentation.before), pct(d.fragmentation.after))),
+        ("backbone reach (2 steps)", format!("{} → {}", pct(d.backbone_reach.before), pct(d.backbone_reach.after))),
         ("newly isolated", list(&d.newly_isolated)),
         ("lose a provider", list(&d.cascade.partners)),
         ("activities hit", list(&d.cascade.activities)),

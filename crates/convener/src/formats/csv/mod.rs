@@ -81,20 +81,11 @@ struct Column {
 
 impl Column {
     fn new(name: &str, kind: Kind, required: bool) -> Self {
-        Column {
-            name: name.to_string(),
-            path: vec![name.to_string()],
-            kind,
-            required,
-            free_text: false,
-        }
+        Column { name: name.to_string(), path: vec![name.to_string()], kind, required, free_text: false }
     }
 
     fn text(name: &str, required: bool) -> Self {
-        Column {
-            free_text: true,
-            ..Column::new(name, Kind::Text, required)
-        }
+        Column { free_text: true, ..Column::new(name, Kind::Text, required) }
     }
 }
 
@@ -110,19 +101,13 @@ fn defs() -> &'static Value {
 /// Follows `$ref`s and takes the non-null branch of an optional value.
 fn resolve(mut v: &'static Value) -> &'static Value {
     for _ in 0..8 {
-        if let Some(name) = v
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix("#/$defs/"))
-        {
+        if let Some(name) = v.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
             v = &defs()[name];
             continue;
         }
         if let Some(branches) = v.get("anyOf").and_then(Value::as_array) {
-            let non_null: Vec<&Value> = branches
-                .iter()
-                .filter(|b| b.get("type") != Some(&Value::from("null")))
-                .collect();
+            let non_null: Vec<&Value> =
+                branches.iter().filter(|b| b.get("type") != Some(&Value::from("null"))).collect();
             if non_null.len() == 1 && non_null.len() < branches.len() {
                 v = non_null[0];
                 continue;
@@ -137,11 +122,7 @@ fn kind_of(v: &'static Value) -> Kind {
     let v = resolve(v);
     let ty = match v.get("type") {
         Some(Value::String(t)) => t.as_str(),
-        Some(Value::Array(ts)) => ts
-            .iter()
-            .filter_map(Value::as_str)
-            .find(|t| *t != "null")
-            .unwrap_or("string"),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("string"),
         _ => "string",
     };
     match ty {
@@ -157,12 +138,7 @@ fn kind_of(v: &'static Value) -> Kind {
 /// dotted names, the fields in `exclude` left out.
 fn columns(def: &str, exclude: &[&str]) -> Vec<Column> {
     let d = &defs()[def];
-    let required: BTreeSet<&str> = d["required"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let required: BTreeSet<&str> = d["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     let mut out = Vec::new();
     for (prop, schema) in d["properties"].as_object().into_iter().flatten() {
         if exclude.contains(&prop.as_str()) {
@@ -205,10 +181,7 @@ fn funding_columns() -> Vec<Column> {
 }
 
 fn assumption_columns() -> Vec<Column> {
-    vec![
-        Column::new("outcome", Kind::Text, true),
-        Column::text("assumption", true),
-    ]
+    vec![Column::new("outcome", Kind::Text, true), Column::text("assumption", true)]
 }
 
 fn survey_columns() -> Vec<Column> {
@@ -249,11 +222,7 @@ fn columns_of(file: &str) -> Vec<Column> {
         "surveys.csv" => survey_columns(),
         "survey_items.csv" => item_columns(),
         "survey_answers.csv" => answer_columns(),
-        _ => ROW_TABLES
-            .iter()
-            .find(|t| t.1 == file)
-            .map(|t| columns(t.2, t.3))
-            .unwrap_or_default(),
+        _ => ROW_TABLES.iter().find(|t| t.1 == file).map(|t| columns(t.2, t.3)).unwrap_or_default(),
     }
 }
 
@@ -262,11 +231,7 @@ fn columns_of(file: &str) -> Vec<Column> {
 
 /// Puts the formula guard on a text cell.
 pub(crate) fn guard(s: &str) -> String {
-    if s.starts_with(GUARDED) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
+    if s.starts_with(GUARDED) { format!("'{s}") } else { s.to_string() }
 }
 
 fn cell_text(v: Option<&Value>) -> String {
@@ -299,9 +264,7 @@ struct Sheet {
 
 impl Sheet {
     fn new(columns: &[Column]) -> Self {
-        let mut out = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
+        let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
         let _ = out.write_record(columns.iter().map(|c| c.name.as_str()));
         Sheet { out }
     }
@@ -357,12 +320,7 @@ pub fn write(doc: &Initiative) -> Vec<(&'static str, String)> {
             }
             "partner_funding.csv" => {
                 for p in list("partners") {
-                    for f in p
-                        .get("funding")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
+                    for f in p.get("funding").and_then(Value::as_array).into_iter().flatten() {
                         let mut row = f.clone();
                         row["partner"] = p["id"].clone();
                         sheet.object(&cols, &row);
@@ -371,38 +329,20 @@ pub fn write(doc: &Initiative) -> Vec<(&'static str, String)> {
             }
             "outcome_assumptions.csv" => {
                 for o in list("outcomes") {
-                    for a in o
-                        .get("assumptions")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
+                    for a in o.get("assumptions").and_then(Value::as_array).into_iter().flatten() {
                         sheet.row([cell_text(Some(&o["id"])), cell_text(Some(a))]);
                     }
                 }
             }
             "surveys.csv" => {
                 for s in list("surveys") {
-                    let instrument = if s["instrument"].is_string() {
-                        Instrument::FIVE_CONDITIONS
-                    } else {
-                        "custom"
-                    };
-                    sheet.row([
-                        cell_text(Some(&s["id"])),
-                        instrument.to_string(),
-                        cell_text(Some(&s["date"])),
-                    ]);
+                    let instrument = if s["instrument"].is_string() { Instrument::FIVE_CONDITIONS } else { "custom" };
+                    sheet.row([cell_text(Some(&s["id"])), instrument.to_string(), cell_text(Some(&s["date"]))]);
                 }
             }
             "survey_items.csv" => {
                 for s in list("surveys") {
-                    for item in s["instrument"]
-                        .get("items")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
+                    for item in s["instrument"].get("items").and_then(Value::as_array).into_iter().flatten() {
                         let mut row = item.clone();
                         row["survey"] = s["id"].clone();
                         row["item"] = item["id"].clone();
@@ -412,30 +352,17 @@ pub fn write(doc: &Initiative) -> Vec<(&'static str, String)> {
             }
             "survey_answers.csv" => {
                 for s in list("surveys") {
-                    for r in s
-                        .get("responses")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
+                    for r in s.get("responses").and_then(Value::as_array).into_iter().flatten() {
                         let answers = r.get("answers").and_then(Value::as_object);
-                        let (sid, who) =
-                            (cell_text(Some(&s["id"])), cell_text(Some(&r["respondent"])));
+                        let (sid, who) = (cell_text(Some(&s["id"])), cell_text(Some(&r["respondent"])));
                         match answers {
                             Some(a) if !a.is_empty() => {
                                 for (item, answer) in a {
-                                    sheet.row([
-                                        sid.clone(),
-                                        who.clone(),
-                                        guard(item),
-                                        cell_text(Some(answer)),
-                                    ]);
+                                    sheet.row([sid.clone(), who.clone(), guard(item), cell_text(Some(answer))]);
                                 }
                             }
                             // A response with no answers keeps its row, item and answer blank.
-                            _ => {
-                                sheet.row([sid.clone(), who.clone(), String::new(), String::new()])
-                            }
+                            _ => sheet.row([sid.clone(), who.clone(), String::new(), String::new()]),
                         }
                     }
                 }

@@ -97,10 +97,7 @@ pub(super) fn records(bytes: &[u8]) -> (Vec<Record>, Vec<Fault>) {
             row += 1;
             break;
         }
-        out.push(Record {
-            row: record_row,
-            cells,
-        });
+        out.push(Record { row: record_row, cells });
     }
     (out, faults)
 }
@@ -113,15 +110,7 @@ mod tests {
         records(bytes)
             .0
             .into_iter()
-            .map(|r| {
-                (
-                    r.row,
-                    r.cells
-                        .into_iter()
-                        .map(|c| String::from_utf8(c.bytes).unwrap())
-                        .collect(),
-                )
-            })
+            .map(|r| (r.row, r.cells.into_iter().map(|c| String::from_utf8(c.bytes).unwrap()).collect()))
             .collect()
     }
 

@@ -61,19 +61,11 @@ struct Reader<'a> {
 }
 
 fn cell(file: &str, row: u64, column: Option<u64>) -> Location {
-    Location::Cell {
-        file: file.to_string(),
-        row,
-        column,
-    }
+    Location::Cell { file: file.to_string(), row, column }
 }
 
 fn short(s: &str) -> String {
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s.to_string()
-    }
+    if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.to_string() }
 }
 
 fn unescape(seg: &str) -> String {
@@ -81,32 +73,17 @@ fn unescape(seg: &str) -> String {
 }
 
 impl Reader<'_> {
-    fn issue(
-        &mut self,
-        code: &'static str,
-        file: &str,
-        row: u64,
-        column: Option<u64>,
-        message: String,
-    ) {
+    fn issue(&mut self, code: &'static str, file: &str, row: u64, column: Option<u64>, message: String) {
         // Keep memory bounded on a hostile folder: far more than will be listed.
         if self.out.len() < (self.limits.max_issues as usize).saturating_mul(4).max(16) {
-            self.out.push(Issue {
-                code,
-                location: cell(file, row, column),
-                message,
-            });
+            self.out.push(Issue { code, location: cell(file, row, column), message });
         } else {
             self.unlisted += 1;
         }
     }
 
     fn limit(&self, file: &str, row: u64, column: Option<u64>, message: String) -> Error {
-        Error::limit(Issue {
-            code: "limit.exceeded",
-            location: cell(file, row, column),
-            message,
-        })
+        Error::limit(Issue { code: "limit.exceeded", location: cell(file, row, column), message })
     }
 
     /// Splits a file into its header and rows.
@@ -122,11 +99,7 @@ impl Reader<'_> {
                 None,
                 format!("{file} is saved as UTF-16 (\"Unicode text\"); save it as CSV UTF-8"),
             );
-            return Ok(RawTable {
-                file,
-                header: vec![],
-                rows: vec![],
-            });
+            return Ok(RawTable { file, header: vec![], rows: vec![] });
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let (records, faults) = parse::records(bytes);
@@ -139,10 +112,7 @@ impl Reader<'_> {
                 file,
                 row,
                 None,
-                format!(
-                    "{file} has more than {} rows (option limits.max_items)",
-                    self.limits.max_items
-                ),
+                format!("{file} has more than {} rows (option limits.max_items)", self.limits.max_items),
             ));
         }
         let mut header: Option<Vec<String>> = None;
@@ -171,7 +141,10 @@ impl Reader<'_> {
                         file,
                         row,
                         Some(column),
-                        format!("this cell is longer than {} characters (option limits.max_string_chars)", self.limits.max_string_chars),
+                        format!(
+                            "this cell is longer than {} characters (option limits.max_string_chars)",
+                            self.limits.max_string_chars
+                        ),
                     ));
                 }
                 cells.push(text);
@@ -182,11 +155,7 @@ impl Reader<'_> {
                 rows.push((row, cells));
             }
         }
-        Ok(RawTable {
-            file,
-            header: header.unwrap_or_default(),
-            rows,
-        })
+        Ok(RawTable { file, header: header.unwrap_or_default(), rows })
     }
 
     /// Binds the header to `columns` (unknown and missing columns are issues) and turns
@@ -201,32 +170,27 @@ impl Reader<'_> {
             if col.is_none() {
                 if name.is_empty() {
                     // A nameless column is fine while it is empty (spreadsheets export them).
-                    if let Some((row, _)) = table
-                        .rows
-                        .iter()
-                        .find(|(_, cells)| cells.get(i).is_some_and(|c| !c.trim().is_empty()))
+                    if let Some((row, _)) =
+                        table.rows.iter().find(|(_, cells)| cells.get(i).is_some_and(|c| !c.trim().is_empty()))
                     {
                         self.issue(
                             "field.unknown",
                             file,
                             *row,
                             column,
-                            "this cell is in a column with no name in the header row; name the column or clear it".into(),
+                            "this cell is in a column with no name in the header row; name the column or clear it"
+                                .into(),
                         );
                     }
                 } else {
                     let shown = short(name);
-                    let msg = match suggest::closest(name, columns.iter().map(|c| c.name.as_str()))
-                    {
+                    let msg = match suggest::closest(name, columns.iter().map(|c| c.name.as_str())) {
                         Some(c) => {
                             format!("'{shown}' is not a column of {file}; did you mean '{c}'?")
                         }
                         None => {
                             let all: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-                            format!(
-                                "'{shown}' is not a column of {file}; its columns are: {}",
-                                all.join(", ")
-                            )
+                            format!("'{shown}' is not a column of {file}; its columns are: {}", all.join(", "))
                         }
                     };
                     self.issue("field.unknown", file, 1, column, msg);
@@ -245,10 +209,7 @@ impl Reader<'_> {
             slots.push(col);
         }
         if !table.header.is_empty() || !table.rows.is_empty() {
-            for c in columns
-                .iter()
-                .filter(|c| c.required && !seen.contains(&c.name) && c.name != "format")
-            {
+            for c in columns.iter().filter(|c| c.required && !seen.contains(&c.name) && c.name != "format") {
                 self.issue(
                     "field.missing",
                     file,
@@ -311,9 +272,7 @@ fn insert_path(object: &mut Map<String, Value>, path: &[String], v: Value) {
             object.insert(last.clone(), v);
         }
         [first, rest @ ..] => {
-            let entry = object
-                .entry(first.clone())
-                .or_insert_with(|| Value::Object(Map::new()));
+            let entry = object.entry(first.clone()).or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(m) = entry {
                 insert_path(m, rest, v);
             }
@@ -322,17 +281,9 @@ fn insert_path(object: &mut Map<String, Value>, path: &[String], v: Value) {
 }
 
 /// Reads one cell as a JSON value of its column's kind; a blank cell is no value.
-fn read_cell(
-    text: &str,
-    col: &Column,
-    max_items: u64,
-) -> Result<Option<Value>, (&'static str, String)> {
+fn read_cell(text: &str, col: &Column, max_items: u64) -> Result<Option<Value>, (&'static str, String)> {
     if text.trim().is_empty() {
-        return Ok(if col.kind == Kind::List {
-            Some(Value::Array(vec![]))
-        } else {
-            None
-        });
+        return Ok(if col.kind == Kind::List { Some(Value::Array(vec![])) } else { None });
     }
     let unguarded = text.strip_prefix('\'').unwrap_or(text);
     let t = text.trim();
@@ -349,9 +300,7 @@ fn read_cell(
             if items.len() as u64 > max_items {
                 return Err((
                     "limit.exceeded",
-                    format!(
-                        "this cell lists more than {max_items} entries (option limits.max_items)"
-                    ),
+                    format!("this cell lists more than {max_items} entries (option limits.max_items)"),
                 ));
             }
             Ok(Some(Value::Array(items)))
@@ -359,10 +308,7 @@ fn read_cell(
         Kind::Bool => match t.to_ascii_lowercase().as_str() {
             "true" | "yes" => Ok(Some(Value::Bool(true))),
             "false" | "no" => Ok(Some(Value::Bool(false))),
-            _ => Err((
-                "type.mismatch",
-                format!("expected true or false, found '{}'", short(t)),
-            )),
+            _ => Err(("type.mismatch", format!("expected true or false, found '{}'", short(t)))),
         },
         Kind::Integer | Kind::Number => {
             if let Ok(i) = t.parse::<i64>() {
@@ -370,35 +316,27 @@ fn read_cell(
             }
             let whole = col.kind == Kind::Integer;
             match t.parse::<f64>() {
-                Ok(x) if !x.is_finite() => Err((
-                    "value.not_finite",
-                    format!("'{}' is not a number that can be used", short(t)),
-                )),
+                Ok(x) if !x.is_finite() => {
+                    Err(("value.not_finite", format!("'{}' is not a number that can be used", short(t))))
+                }
                 Ok(x) if whole => {
                     if x.fract() == 0.0 && x.abs() < 9.0e15 {
                         Ok(Some(Value::from(x as i64)))
                     } else {
-                        Err((
-                            "type.mismatch",
-                            format!("expected a whole number, found '{}'", short(t)),
-                        ))
+                        Err(("type.mismatch", format!("expected a whole number, found '{}'", short(t))))
                     }
                 }
                 Ok(x) => Ok(serde_json::Number::from_f64(x).map(Value::Number)),
                 Err(_) => {
-                    let separators = t.contains(',')
-                        && t.chars()
-                            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'));
+                    let separators =
+                        t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'));
                     let hint = if separators {
                         "; write numbers without thousands separators and with a . for decimals, e.g. 12500 or 3.5"
                     } else {
                         ""
                     };
                     let what = if whole { "a whole number" } else { "a number" };
-                    Err((
-                        "type.mismatch",
-                        format!("expected {what}, found '{}'{hint}", short(t)),
-                    ))
+                    Err(("type.mismatch", format!("expected {what}, found '{}'{hint}", short(t))))
                 }
             }
         }
@@ -407,11 +345,7 @@ fn read_cell(
 
 impl Locator {
     fn column_of(&self, file: &str, name: &str) -> Option<u64> {
-        self.headers
-            .get(file)?
-            .iter()
-            .position(|h| h == name)
-            .map(|i| i as u64 + 1)
+        self.headers.get(file)?.iter().position(|h| h == name).map(|i| i as u64 + 1)
     }
 
     /// The column of the field at `rest` (a field, or a nested field as a dotted name).
@@ -440,15 +374,9 @@ impl Locator {
         };
         match s.as_slice() {
             ["format", ..] => at("initiative.csv", 2, &segs[..1]),
-            ["initiative", ..] => at(
-                "initiative.csv",
-                if src.single.contains("initiative.csv") {
-                    2
-                } else {
-                    1
-                },
-                &segs[1..],
-            ),
+            ["initiative", ..] => {
+                at("initiative.csv", if src.single.contains("initiative.csv") { 2 } else { 1 }, &segs[1..])
+            }
             ["agenda", ..] => at("agenda.csv", 2, &segs[1..]),
             ["backbone", ..] => at("backbone.csv", 2, &segs[1..]),
             ["partners", i, "funding", j, ..] => {
@@ -473,16 +401,11 @@ impl Locator {
                     ["answers", key, ..] => {
                         let row = items.get(*key).copied().unwrap_or(*first);
                         // The item is wrong for a reference or an id, the answer otherwise.
-                        let column = if code.starts_with("reference.") || code.starts_with("id.") {
-                            "item"
-                        } else {
-                            "answer"
-                        };
+                        let column =
+                            if code.starts_with("reference.") || code.starts_with("id.") { "item" } else { "answer" };
                         at("survey_answers.csv", row, &[column.to_string()])
                     }
-                    ["respondent", ..] => {
-                        at("survey_answers.csv", *first, &["respondent".to_string()])
-                    }
+                    ["respondent", ..] => at("survey_answers.csv", *first, &["respondent".to_string()]),
                     _ => Some((cell("survey_answers.csv", *first, None), None)),
                 }
             }
@@ -505,14 +428,11 @@ impl Locator {
         while let Some(i) = rest.find(" at /") {
             out.push_str(&rest[..i]);
             let after = &rest[i + 4..];
-            let end = after
-                .find(|c: char| c.is_whitespace() || c == ';' || c == ',' || c == ')')
-                .unwrap_or(after.len());
+            let end =
+                after.find(|c: char| c.is_whitespace() || c == ';' || c == ',' || c == ')').unwrap_or(after.len());
             let pointer = &after[..end];
             match self.locate(pointer, "") {
-                Some((Location::Cell { file, row, .. }, _)) => {
-                    out.push_str(&format!(" in {file} row {row}"))
-                }
+                Some((Location::Cell { file, row, .. }, _)) => out.push_str(&format!(" in {file} row {row}")),
                 _ => {
                     out.push_str(" at ");
                     out.push_str(pointer);
@@ -529,10 +449,7 @@ impl Locator {
     fn transform(&self, issue: Issue) -> Option<Issue> {
         let pointer = issue.pointer().unwrap_or_default().to_string();
         let Some((location, column_name)) = self.locate(&pointer, issue.code) else {
-            return Some(Issue {
-                message: self.rewrite_pointers(&issue.message),
-                ..issue
-            });
+            return Some(Issue { message: self.rewrite_pointers(&issue.message), ..issue });
         };
         let mut message = self.rewrite_pointers(&issue.message);
         if let Location::Cell { file, row, column } = &location {
@@ -544,10 +461,7 @@ impl Locator {
                     .skip(1)
                     .collect::<Vec<_>>()
                     .join("/");
-                let said = self
-                    .missing_columns
-                    .iter()
-                    .any(|(f, c)| f == file && (c == &field || c.is_empty()));
+                let said = self.missing_columns.iter().any(|(f, c)| f == file && (c == &field || c.is_empty()));
                 let failed = column.is_some_and(|c| self.failed.contains(&(file.clone(), *row, c)));
                 if said || failed {
                     return None;
@@ -571,22 +485,16 @@ impl Locator {
                 }
             }
         }
-        Some(Issue {
-            code: issue.code,
-            location,
-            message,
-        })
+        Some(Issue { code: issue.code, location, message })
     }
 }
 
 /// The place of an issue in the folder: files in [`FILES`] order, then rows, then columns.
 fn folder_order(issue: &Issue) -> (usize, u64, u64) {
     match &issue.location {
-        Location::Cell { file, row, column } => (
-            FILES.iter().position(|f| f == file).unwrap_or(FILES.len()),
-            *row,
-            column.unwrap_or(0),
-        ),
+        Location::Cell { file, row, column } => {
+            (FILES.iter().position(|f| f == file).unwrap_or(FILES.len()), *row, column.unwrap_or(0))
+        }
         _ => (FILES.len() + 1, 0, 0),
     }
 }
@@ -620,25 +528,14 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>, limits: &Limits) -> Result<Initia
             ),
         )));
     }
-    let mut r = Reader {
-        limits,
-        out: Vec::new(),
-        unlisted: 0,
-        loc: Locator::default(),
-    };
+    let mut r = Reader { limits, out: Vec::new(), unlisted: 0, loc: Locator::default() };
     for name in files.keys() {
         if !FILES.contains(&name.as_str()) {
             let hint = match suggest::closest(name, FILES.iter().copied()) {
                 Some(c) => format!("did you mean '{c}'?"),
                 None => format!("the files are: {}", FILES.join(", ")),
             };
-            r.issue(
-                "file.unknown",
-                name,
-                1,
-                None,
-                format!("convener does not read a file called '{name}'; {hint}"),
-            );
+            r.issue("file.unknown", name, 1, None, format!("convener does not read a file called '{name}'; {hint}"));
         }
     }
     let mut tables: BTreeMap<&'static str, Vec<BoundRow>> = BTreeMap::new();
@@ -679,13 +576,7 @@ fn parent_of(
     let Some(owner) = take_key(&mut row.object, key) else {
         let failed = column.is_some_and(|c| r.loc.failed.contains(&(file.to_string(), row.row, c)));
         if column.is_some() && !failed {
-            r.issue(
-                "field.missing",
-                file,
-                row.row,
-                column,
-                format!("this row names no {what}"),
-            );
+            r.issue("field.missing", file, row.row, column, format!("this row names no {what}"));
         }
         return None;
     };
@@ -696,13 +587,7 @@ fn parent_of(
                 Some(c) => format!("; did you mean '{c}'?"),
                 None => String::new(),
             };
-            r.issue(
-                code,
-                file,
-                row.row,
-                column,
-                format!("no {what} has the id '{}'{hint}", short(&owner)),
-            );
+            r.issue(code, file, row.row, column, format!("no {what} has the id '{}'{hint}", short(&owner)));
             None
         }
     }
@@ -711,13 +596,7 @@ fn parent_of(
 /// The ids of a collection of the document being assembled, with their first index.
 fn index_of(doc: &Map<String, Value>, key: &str) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
-    for (i, v) in doc
-        .get(key)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, v) in doc.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
         if let Some(id) = v.get("id").and_then(Value::as_str) {
             m.entry(id.to_string()).or_insert(i);
         }
@@ -727,9 +606,8 @@ fn index_of(doc: &Map<String, Value>, key: &str) -> BTreeMap<String, usize> {
 
 /// Appends `item` to the list `field` of `parent`.
 fn push_child(parent: &mut Value, field: &str, item: Value) {
-    if let Some(Value::Array(items)) = parent
-        .as_object_mut()
-        .map(|p| p.entry(field).or_insert_with(|| Value::Array(vec![])))
+    if let Some(Value::Array(items)) =
+        parent.as_object_mut().map(|p| p.entry(field).or_insert_with(|| Value::Array(vec![])))
     {
         items.push(item);
     }
@@ -755,15 +633,9 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
     match info.first_mut() {
         Some(row) => {
             r.loc.src.single.insert("initiative.csv");
-            let format = row
-                .object
-                .remove("format")
-                .unwrap_or_else(|| Value::from(FormatVersion::NAME));
+            let format = row.object.remove("format").unwrap_or_else(|| Value::from(FormatVersion::NAME));
             doc.insert("format".into(), format);
-            doc.insert(
-                "initiative".into(),
-                Value::Object(std::mem::take(&mut row.object)),
-            );
+            doc.insert("initiative".into(), Value::Object(std::mem::take(&mut row.object)));
         }
         None => {
             doc.insert("format".into(), Value::from(FormatVersion::NAME));
@@ -774,21 +646,13 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
                 None,
                 "initiative.csv is missing or empty: it needs a row with the initiative's id and name".into(),
             );
-            r.loc
-                .missing_columns
-                .insert(("initiative.csv", String::new()));
+            r.loc.missing_columns.insert(("initiative.csv", String::new()));
         }
     }
     for (file, key) in [("agenda.csv", "agenda"), ("backbone.csv", "backbone")] {
         let rows = take(file);
         if rows.len() > 1 {
-            r.issue(
-                "csv.rows",
-                file,
-                rows[1].row,
-                None,
-                format!("{file} has one row only; remove the extra rows"),
-            );
+            r.issue("csv.rows", file, rows[1].row, None, format!("{file} has one row only; remove the extra rows"));
         }
         if let Some(first) = rows.into_iter().next() {
             r.loc.src.single.insert(file);
@@ -797,28 +661,16 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
     }
     for &(key, file, _, _) in ROW_TABLES {
         let rows = take(file);
-        r.loc
-            .src
-            .rows
-            .insert(key, rows.iter().map(|b| b.row).collect());
-        doc.insert(
-            key.into(),
-            Value::Array(rows.into_iter().map(|b| Value::Object(b.object)).collect()),
-        );
+        r.loc.src.rows.insert(key, rows.iter().map(|b| b.row).collect());
+        doc.insert(key.into(), Value::Array(rows.into_iter().map(|b| Value::Object(b.object)).collect()));
     }
 
     let partners = index_of(&doc, "partners");
     r.loc.src.funding = vec![Vec::new(); doc["partners"].as_array().map_or(0, Vec::len)];
     for mut b in take("partner_funding.csv") {
-        let Some(i) = parent_of(
-            r,
-            &mut b,
-            "partner_funding.csv",
-            "partner",
-            &partners,
-            "reference.unknown_partner",
-            "partner",
-        ) else {
+        let Some(i) =
+            parent_of(r, &mut b, "partner_funding.csv", "partner", &partners, "reference.unknown_partner", "partner")
+        else {
             continue;
         };
         push_child(&mut doc["partners"][i], "funding", Value::Object(b.object));
@@ -842,13 +694,7 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         let Some(text) = b.object.remove("assumption") else {
             let column = r.loc.column_of("outcome_assumptions.csv", "assumption");
             if column.is_some() {
-                r.issue(
-                    "field.missing",
-                    "outcome_assumptions.csv",
-                    b.row,
-                    column,
-                    "this row has no assumption".into(),
-                );
+                r.issue("field.missing", "outcome_assumptions.csv", b.row, column, "this row has no assumption".into());
             }
             continue;
         };
@@ -858,10 +704,7 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
 
     // Surveys, their items and their answers.
     let survey_rows = take("surveys.csv");
-    r.loc
-        .src
-        .rows
-        .insert("surveys", survey_rows.iter().map(|b| b.row).collect());
+    r.loc.src.rows.insert("surveys", survey_rows.iter().map(|b| b.row).collect());
     let n_surveys = survey_rows.len();
     let mut custom = vec![false; n_surveys];
     let mut surveys: Vec<Value> = Vec::with_capacity(n_surveys);
@@ -892,22 +735,11 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
 
     for mut b in take("survey_items.csv") {
         let file = "survey_items.csv";
-        let Some(i) = parent_of(
-            r,
-            &mut b,
-            file,
-            "survey",
-            &survey_index,
-            "reference.unknown_survey",
-            "survey",
-        ) else {
+        let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, "reference.unknown_survey", "survey") else {
             continue;
         };
         if !custom[i] {
-            let sid = doc["surveys"][i]["id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
+            let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
             let column = r.loc.column_of(file, "survey");
             r.issue(
                 "survey.builtin_items",
@@ -933,41 +765,22 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
     let mut response_at: BTreeMap<(usize, String), usize> = BTreeMap::new();
     for mut b in take("survey_answers.csv") {
         let file = "survey_answers.csv";
-        let Some(i) = parent_of(
-            r,
-            &mut b,
-            file,
-            "survey",
-            &survey_index,
-            "reference.unknown_survey",
-            "survey",
-        ) else {
+        let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, "reference.unknown_survey", "survey") else {
             continue;
         };
         let Some(respondent) = b.object.remove("respondent") else {
             let column = r.loc.column_of(file, "respondent");
             if column.is_some() {
-                r.issue(
-                    "field.missing",
-                    file,
-                    b.row,
-                    column,
-                    "this row names no respondent".into(),
-                );
+                r.issue("field.missing", file, b.row, column, "this row names no respondent".into());
             }
             continue;
         };
         let who = respondent.as_str().unwrap_or_default().to_string();
         let item = take_key(&mut b.object, "item");
         let answer = b.object.remove("answer");
-        let answer_failed = r
-            .loc
-            .column_of(file, "answer")
-            .is_some_and(|c| r.loc.failed.contains(&(file.to_string(), b.row, c)));
-        let Some(responses) = doc["surveys"][i]
-            .get_mut("responses")
-            .and_then(Value::as_array_mut)
-        else {
+        let answer_failed =
+            r.loc.column_of(file, "answer").is_some_and(|c| r.loc.failed.contains(&(file.to_string(), b.row, c)));
+        let Some(responses) = doc["surveys"][i].get_mut("responses").and_then(Value::as_array_mut) else {
             continue;
         };
         let answers = &mut r.loc.src.answers[i];
@@ -982,12 +795,15 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
             (Some(item), Some(answer)) => {
                 if let Some(map) = responses[j]["answers"].as_object_mut() {
                     if map.contains_key(&item) {
-                        let sid = doc["surveys"][i]["id"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string();
+                        let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
                         let column = r.loc.column_of(file, "item");
-                        r.issue("field.duplicate", file, b.row, column, format!("'{who}' already answered '{item}' in the survey '{sid}'; keep one answer"));
+                        r.issue(
+                            "field.duplicate",
+                            file,
+                            b.row,
+                            column,
+                            format!("'{who}' already answered '{item}' in the survey '{sid}'; keep one answer"),
+                        );
                     } else {
                         map.insert(item.clone(), answer);
                         r.loc.src.answers[i][j].1.insert(item, b.row);
@@ -996,24 +812,12 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
             }
             (None, Some(_)) => {
                 let column = r.loc.column_of(file, "item");
-                r.issue(
-                    "field.missing",
-                    file,
-                    b.row,
-                    column,
-                    "this answer names no item".into(),
-                );
+                r.issue("field.missing", file, b.row, column, "this answer names no item".into());
             }
             (Some(_), None) if answer_failed => {}
             (Some(_), None) => {
                 let column = r.loc.column_of(file, "answer");
-                r.issue(
-                    "field.missing",
-                    file,
-                    b.row,
-                    column,
-                    "this row has an item but no answer".into(),
-                );
+                r.issue("field.missing", file, b.row, column, "this row has an item but no answer".into());
             }
         }
     }
@@ -1024,33 +828,23 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
 /// and lists all problems in folder order.
 fn finish(r: Reader, doc: Value) -> Result<Initiative, Error> {
     let limits = r.limits.clone();
-    let Reader {
-        out: mut csv_issues,
-        unlisted,
-        loc,
-        ..
-    } = r;
+    let Reader { out: mut csv_issues, unlisted, loc, .. } = r;
     // A file that cannot be read at all would make every reference to it look wrong:
     // say only that, until it is saved again.
-    let unreadable = csv_issues.iter().any(|i| {
-        i.code == "encoding.invalid" && matches!(i.location, Location::Cell { column: None, .. })
-    });
+    let unreadable = csv_issues
+        .iter()
+        .any(|i| i.code == "encoding.invalid" && matches!(i.location, Location::Cell { column: None, .. }));
     if unreadable {
         csv_issues.sort_by_key(folder_order);
-        return Err(Error::InvalidDocument(Problems {
-            issues: csv_issues,
-            more: unlisted,
-        }));
+        return Err(Error::InvalidDocument(Problems { issues: csv_issues, more: unlisted }));
     }
-    let mut checks =
-        Collector::with_transform(limits.max_issues, move |issue| loc.transform(issue));
+    let mut checks = Collector::with_transform(limits.max_issues, move |issue| loc.transform(issue));
     let typed = match Initiative::deserialize(&doc) {
         Ok(model) => Some(model),
         Err(_) => {
             let schema = crate::schema::initiative();
             let mut ptr = String::new();
-            crate::load::walk::Walker::new(schema, &mut checks, "field.unknown")
-                .walk(&doc, schema, &mut ptr, None);
+            crate::load::walk::Walker::new(schema, &mut checks, "field.unknown").walk(&doc, schema, &mut ptr, None);
             None
         }
     };
@@ -1069,8 +863,5 @@ fn finish(r: Reader, doc: Value) -> Result<Initiative, Error> {
     let cap = limits.max_issues.max(1) as usize;
     let cut = issues.len().saturating_sub(cap) as u64;
     issues.truncate(cap);
-    Err(Error::InvalidDocument(Problems {
-        issues,
-        more: checked.more + cut + unlisted,
-    }))
+    Err(Error::InvalidDocument(Problems { issues, more: checked.more + cut + unlisted }))
 }

@@ -1,0 +1,710 @@
+//! Shared measurement: series per indicator, partner and group, pooled series, data
+//! health (completeness, timeliness, silent reporters, clashes), run-chart signals,
+//! targets and turning the curve, and small-number suppression.
+
+pub mod runchart;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::model::{Aggregation, Frequency, Id, Indicator, IndicatorKind, Initiative, Options, Period, Polarity, Text};
+use runchart::{RunsAnalysis, runs_analysis};
+
+/// A value at a period.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Point {
+    /// The period.
+    pub period: Period,
+    /// The value; null when suppressed.
+    pub value: Option<f64>,
+}
+
+/// The run chart of one phase of a series.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Phase {
+    /// The phase, numbered from 1; null when the indicator has no phases.
+    pub phase: Option<u32>,
+    /// The first period of the phase.
+    pub from: Period,
+    /// Its runs analysis (centre null when suppressed).
+    #[serde(flatten)]
+    pub runs: RunsAnalysis,
+}
+
+/// One series: an indicator as one partner reported it (or pooled over partners), for
+/// one breakdown group, up to the analysis period.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Series {
+    /// The partner; null for the pooled series.
+    pub partner: Option<Id>,
+    /// The breakdown group, if the indicator has groups.
+    pub group: Option<Text>,
+    /// The values in period order (suppressed values null).
+    pub points: Vec<Point>,
+    /// The run chart, one per phase.
+    pub phases: Vec<Phase>,
+    /// The latest period with a value.
+    pub latest_period: Option<Period>,
+    /// The value then.
+    pub latest_value: Option<f64>,
+    /// The declared baseline value.
+    pub baseline_value: Option<f64>,
+    /// latest − baseline.
+    pub change_from_baseline: Option<f64>,
+    /// The target value.
+    pub target_value: Option<f64>,
+    /// 100·latest/target (higher is better) or 100·target/latest (lower is better).
+    pub percent_of_target: Option<f64>,
+    /// The least-squares line through the points up to the baseline period, at the
+    /// latest period: where the curve was heading.
+    pub forecast: Option<f64>,
+    /// Whether the latest value is better than the forecast, by the indicator's polarity.
+    pub turning_the_curve: Option<bool>,
+    /// Periods reported / periods expected from the indicator's first period to the
+    /// analysis period.
+    pub completeness: Option<f64>,
+    /// Periods from the last report to the analysis period (0: up to date).
+    pub periods_since_last: Option<i64>,
+}
+
+/// A sign that partners count an indicator differently.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Clash {
+    /// What differs.
+    pub kind: ClashKind,
+    /// The partners concerned.
+    pub partners: Vec<Id>,
+    /// A sentence for a coordinator.
+    pub message: String,
+}
+
+/// Kinds of counting clash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClashKind {
+    /// Partners' typical values differ a hundredfold or more: percent against fraction, or
+    /// per 1,000 against per 100.
+    Scale,
+    /// For a ratio indicator, the value is not numerator ÷ denominator on the same scale
+    /// for every measurement.
+    RatioScale,
+}
+
+/// Everything about one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct IndicatorReport {
+    /// The indicator.
+    pub indicator: Id,
+    /// Its name.
+    pub name: Text,
+    /// Its unit.
+    pub unit: Text,
+    /// Which way is better.
+    pub polarity: Polarity,
+    /// How often it is reported.
+    pub frequency: Frequency,
+    /// How partners' values pool.
+    pub aggregation: Aggregation,
+    /// Results-Based Accountability kind.
+    pub kind: IndicatorKind,
+    /// The analysis period, in this indicator's frequency.
+    pub as_of: Option<Period>,
+    /// Measurements counted (up to the analysis period).
+    pub measurements: u64,
+    /// Pooled series (one per group), then each reporter's series, in document order.
+    pub series: Vec<Series>,
+    /// Reporters with no measurement at all.
+    pub silent_reporters: Vec<Id>,
+    /// Signs that partners count it differently.
+    pub clashes: Vec<Clash>,
+    /// Mean completeness over the expected reporters.
+    pub completeness: Option<f64>,
+}
+
+/// The measurement analysis of an initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct MeasureReport {
+    /// The analysis period.
+    pub as_of: Option<Period>,
+    /// Counts below this are hidden, if set.
+    pub suppress_below: Option<u32>,
+    /// One entry per indicator, in document order.
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// The analysis period: `options.as_of`, else the latest measurement period, else the
+/// month of the latest survey date, else none. Never the clock.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}],
+///   "indicators": [{"id": "i", "name": "I", "unit": "%", "polarity": "higher_is_better", "frequency": "quarterly",
+///     "aggregation": "mean", "kind": "how_well", "measures": [], "reporters": ["a"]}],
+///   "measurements": [{"indicator": "i", "partner": "a", "period": "2024-Q3", "value": 1},
+///                    {"indicator": "i", "partner": "a", "period": "2025-Q1", "value": 2}]}"#).unwrap();
+/// assert_eq!(convener::measure::as_of(&doc, &Options::default()).unwrap().to_string(), "2025-Q1");
+/// ```
+pub fn as_of(doc: &Initiative, options: &Options) -> Option<Period> {
+    if options.as_of.is_some() {
+        return options.as_of;
+    }
+    if let Some(p) = doc.measurements.iter().map(|m| m.period).max() {
+        return Some(p);
+    }
+    doc.surveys.iter().map(|s| s.date).max().and_then(|d| Period::containing(d, Frequency::Monthly))
+}
+
+/// Least squares through (x, y): the line's value at `at`. `None` with fewer than two
+/// distinct x.
+fn forecast_at(points: &[(f64, f64)], at: f64) -> Option<f64> {
+    let n = points.len() as f64;
+    if points.len() < 2 {
+        return None;
+    }
+    let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let my = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    if sxx == 0.0 {
+        return None;
+    }
+    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    let slope = sxy / sxx;
+    Some(my + slope * (at - mx))
+}
+
+/// The scale of a ratio indicator's values against numerator ÷ denominator: 1 for a
+/// fraction, 100 for a percentage, 1000 for a rate per 1,000. `None` when the
+/// measurements disagree or give no evidence.
+fn ratio_scale(pairs: &[(f64, f64, f64)]) -> Result<f64, ()> {
+    let mut scale: Option<f64> = None;
+    for &(value, num, den) in pairs {
+        if num <= 0.0 || den <= 0.0 || value == 0.0 {
+            continue;
+        }
+        let r = value / (num / den);
+        let k = (0..=6).map(|e| 10f64.powi(e)).find(|s| (r / s - 1.0).abs() < 0.005);
+        match (k, scale) {
+            (None, _) => return Err(()),
+            (Some(k), None) => scale = Some(k),
+            (Some(k), Some(s)) if k != s => return Err(()),
+            _ => {}
+        }
+    }
+    Ok(scale.unwrap_or(1.0))
+}
+
+/// One raw value of a series: period, value and (for a ratio) denominator.
+#[derive(Clone, Copy)]
+struct Raw {
+    period: Period,
+    value: f64,
+    den: Option<f64>,
+}
+
+/// Analyses every indicator of `doc`.
+///
+/// Series: per (partner, group), and pooled per group by the indicator's aggregation —
+/// `sum` adds partners' values, `mean` averages them, `ratio` is Σ numerator ÷ Σ
+/// denominator on the indicator's scale — over periods up to the analysis period.
+/// Completeness: periods reported ÷ periods from the indicator's first measurement
+/// period to the analysis period. Suppression (`options.suppress_below`): for a count
+/// (`sum`), a value below the threshold is hidden; for a `ratio`, a value whose
+/// denominator is below it. Hidden values are still used in the run chart, whose centre
+/// is hidden when it is itself below the threshold.
+///
+/// Sources: Friedman (2005), Results-Based Accountability (turning the curve); Clear
+/// Impact scorecards (percent of target); Anhøj & Olesen (2014) and IHI (run charts).
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(&std::fs::read_to_string(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/family-support.json")).unwrap()).unwrap();
+/// let r = convener::measure::analyze(&doc, &Options::default());
+/// assert_eq!(r.indicators.len(), doc.indicators.len());
+/// ```
+pub fn analyze(doc: &Initiative, options: &Options) -> MeasureReport {
+    let as_of_any = as_of(doc, options);
+    let mut by_indicator: BTreeMap<&str, Vec<&crate::model::Measurement>> = BTreeMap::new();
+    for m in &doc.measurements {
+        by_indicator.entry(m.indicator.as_str()).or_default().push(m);
+    }
+    let partner_order: BTreeMap<&str, usize> =
+        doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let indicators = doc
+        .indicators
+        .iter()
+        .map(|ind| {
+            let ms = by_indicator.get(ind.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            indicator_report(ind, ms, as_of_any, options, &partner_order)
+        })
+        .collect();
+    MeasureReport { as_of: as_of_any, suppress_below: options.suppress_below, indicators }
+}
+
+fn indicator_report(
+    ind: &Indicator,
+    all: &[&crate::model::Measurement],
+    as_of_any: Option<Period>,
+    options: &Options,
+    partner_order: &BTreeMap<&str, usize>,
+) -> IndicatorReport {
+    let freq = ind.frequency;
+    // The latest period of the indicator's frequency that has ended by the analysis
+    // period: as of 2025-09, an annual indicator's latest is 2024.
+    let as_of = as_of_any.and_then(|p| {
+        let c = Period::containing(p.last_day(), freq)?;
+        Some(if c.last_day() > p.last_day() { c.prev() } else { c })
+    });
+    let ms: Vec<&crate::model::Measurement> =
+        all.iter().copied().filter(|m| as_of.is_none_or(|a| m.period <= a) && m.period.frequency() == freq).collect();
+    let first_period = ms.iter().map(|m| m.period).min();
+
+    // Groups in first-seen order; partners in document order.
+    let mut groups: Vec<Option<Text>> = Vec::new();
+    for m in &ms {
+        if !groups.contains(&m.group) {
+            groups.push(m.group.clone());
+        }
+    }
+    if groups.is_empty() {
+        groups.push(None);
+    }
+    let mut partners: Vec<&Id> = ind.reporters.iter().collect();
+    for m in &ms {
+        if !partners.contains(&&m.partner) {
+            partners.push(&m.partner);
+        }
+    }
+    partners.sort_by_key(|p| partner_order.get(p.as_str()).copied().unwrap_or(usize::MAX));
+
+    let scale = if ind.aggregation == Aggregation::Ratio {
+        let pairs: Vec<(f64, f64, f64)> =
+            ms.iter().filter_map(|m| Some((m.value, m.numerator?.get(), m.denominator?.get()))).collect();
+        ratio_scale(&pairs)
+    } else {
+        Ok(1.0)
+    };
+
+    let raw_of = |partner: Option<&Id>, group: &Option<Text>| -> Vec<Raw> {
+        let mut by_period: BTreeMap<Period, Vec<&crate::model::Measurement>> = BTreeMap::new();
+        for m in ms.iter().filter(|m| &m.group == group && partner.is_none_or(|p| &m.partner == p)) {
+            by_period.entry(m.period).or_default().push(m);
+        }
+        by_period
+            .into_iter()
+            .filter_map(|(period, list)| {
+                let (value, den) = match (partner, ind.aggregation) {
+                    (Some(_), _) => (list[0].value, list[0].denominator.map(|x| x.get())),
+                    (None, Aggregation::Sum) => (list.iter().map(|m| m.value).sum(), None),
+                    (None, Aggregation::Mean) => (list.iter().map(|m| m.value).sum::<f64>() / list.len() as f64, None),
+                    (None, Aggregation::Ratio) => {
+                        let num: f64 = list.iter().filter_map(|m| m.numerator).map(|x| x.get()).sum();
+                        let den: f64 = list.iter().filter_map(|m| m.denominator).map(|x| x.get()).sum();
+                        if den <= 0.0 {
+                            return None;
+                        }
+                        (num / den * scale.unwrap_or(1.0), Some(den))
+                    }
+                };
+                Some(Raw { period, value, den })
+            })
+            .collect()
+    };
+
+    let mut series = Vec::new();
+    for group in &groups {
+        series.push(build_series(ind, None, group.clone(), &raw_of(None, group), as_of, first_period, options));
+    }
+    let mut silent = Vec::new();
+    for p in &partners {
+        let mut any = false;
+        for group in &groups {
+            let raw = raw_of(Some(p), group);
+            if !raw.is_empty() {
+                any = true;
+                series.push(build_series(ind, Some((*p).clone()), group.clone(), &raw, as_of, first_period, options));
+            }
+        }
+        if !any {
+            series.push(build_series(ind, Some((*p).clone()), None, &[], as_of, first_period, options));
+        }
+        if !all.iter().any(|m| &m.partner == *p) {
+            silent.push((*p).clone());
+        }
+    }
+
+    let mut clashes = Vec::new();
+    if scale.is_err() {
+        clashes.push(Clash {
+            kind: ClashKind::RatioScale,
+            partners: vec![],
+            message: format!(
+                "the values of '{}' are not numerator ÷ denominator on one scale (a fraction, a percentage or a rate per 1,000) for every measurement; agree how it is counted",
+                ind.id
+            ),
+        });
+    }
+    let medians: Vec<(Id, f64)> = partners
+        .iter()
+        .filter_map(|p| {
+            let vals: Vec<f64> =
+                ms.iter().filter(|m| &m.partner == *p).map(|m| m.value.abs()).filter(|v| *v > 0.0).collect();
+            runchart::median(&vals).map(|m| ((*p).clone(), m))
+        })
+        .collect();
+    if medians.len() >= 2 {
+        let lo = medians.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
+        let hi = medians.iter().map(|m| m.1).fold(0.0, f64::max);
+        if hi / lo >= 50.0 && ind.aggregation != Aggregation::Sum {
+            let ids: Vec<Id> = medians.iter().filter(|m| m.1 == lo || m.1 == hi).map(|m| m.0.clone()).collect();
+            clashes.push(Clash {
+                kind: ClashKind::Scale,
+                partners: ids,
+                message: format!(
+                    "partners' typical values of '{}' differ {:.0}-fold; check they all use the unit '{}'",
+                    ind.id,
+                    hi / lo,
+                    ind.unit
+                ),
+            });
+        }
+    }
+
+    let completeness: Vec<f64> = series
+        .iter()
+        .filter(|s| s.partner.as_ref().is_some_and(|p| ind.reporters.contains(p)))
+        .filter_map(|s| s.completeness)
+        .collect();
+    IndicatorReport {
+        indicator: ind.id.clone(),
+        name: ind.name.clone(),
+        unit: ind.unit.clone(),
+        polarity: ind.polarity,
+        frequency: ind.frequency,
+        aggregation: ind.aggregation,
+        kind: ind.kind,
+        as_of,
+        measurements: ms.len() as u64,
+        series,
+        silent_reporters: silent,
+        clashes,
+        completeness: (!completeness.is_empty()).then(|| completeness.iter().sum::<f64>() / completeness.len() as f64),
+    }
+}
+
+fn build_series(
+    ind: &Indicator,
+    partner: Option<Id>,
+    group: Option<Text>,
+    raw: &[Raw],
+    as_of: Option<Period>,
+    first_period: Option<Period>,
+    options: &Options,
+) -> Series {
+    let threshold = options.suppress_below.map(f64::from);
+    let hidden = |r: &Raw| -> bool {
+        let Some(t) = threshold else { return false };
+        match ind.aggregation {
+            Aggregation::Sum => r.value < t,
+            Aggregation::Ratio => r.den.is_some_and(|d| d < t),
+            Aggregation::Mean => false,
+        }
+    };
+    let count_hidden = |v: f64| ind.aggregation == Aggregation::Sum && threshold.is_some_and(|t| v < t);
+    let show = |v: Option<f64>| v.filter(|x| !count_hidden(*x));
+    let points: Vec<Point> =
+        raw.iter().map(|r| Point { period: r.period, value: (!hidden(r)).then_some(r.value) }).collect();
+
+    // Phases: each its own chart; freeze only without phases (as qicharts2).
+    let values: Vec<f64> = raw.iter().map(|r| r.value).collect();
+    let mut phases = Vec::new();
+    if ind.phases.is_empty() {
+        if let Some(first) = raw.first() {
+            let freeze = ind.freeze.map(|f| f.get() as usize);
+            let mut runs = runs_analysis(&values, freeze);
+            runs.centre = show(runs.centre);
+            phases.push(Phase { phase: None, from: first.period, runs });
+        }
+    } else {
+        let mut bounds: Vec<Period> = ind.phases.clone();
+        bounds.sort();
+        let phase_of = |p: Period| bounds.iter().filter(|b| **b <= p).count();
+        let mut start = 0;
+        while start < raw.len() {
+            let k = phase_of(raw[start].period);
+            let mut end = start;
+            while end < raw.len() && phase_of(raw[end].period) == k {
+                end += 1;
+            }
+            let mut runs = runs_analysis(&values[start..end], None);
+            runs.centre = show(runs.centre);
+            phases.push(Phase { phase: Some(k as u32 + 1), from: raw[start].period, runs });
+            start = end;
+        }
+    }
+
+    let latest = raw.last();
+    let latest_value = latest.filter(|r| !hidden(r)).map(|r| r.value);
+    let baseline_value = ind.baseline.map(|b| b.value);
+    let target_value = ind.target.map(|t| t.value);
+    let percent_of_target = match (latest_value, target_value) {
+        (Some(a), Some(t)) => match ind.polarity {
+            Polarity::HigherIsBetter if t != 0.0 => Some(100.0 * a / t),
+            Polarity::LowerIsBetter if a != 0.0 => Some(100.0 * t / a),
+            _ => None,
+        },
+        _ => None,
+    };
+    let forecast = match (ind.baseline, latest) {
+        (Some(b), Some(l)) => {
+            let pts: Vec<(f64, f64)> =
+                raw.iter().filter(|r| r.period <= b.period).map(|r| (r.period.index() as f64, r.value)).collect();
+            forecast_at(&pts, l.period.index() as f64)
+        }
+        _ => None,
+    };
+    let turning_the_curve = match (forecast, latest) {
+        (Some(f), Some(l)) if ind.baseline.is_some_and(|b| l.period > b.period) => Some(match ind.polarity {
+            Polarity::HigherIsBetter => l.value > f,
+            Polarity::LowerIsBetter => l.value < f,
+        }),
+        _ => None,
+    };
+    let expected = match (first_period, as_of) {
+        (Some(f), Some(a)) => Period::steps_between(&f, &a).map(|s| s + 1).filter(|s| *s > 0),
+        _ => None,
+    };
+    let completeness = expected.map(|e| (raw.len() as f64 / e as f64).min(1.0));
+    let periods_since_last = match (latest, as_of) {
+        (Some(l), Some(a)) => Period::steps_between(&l.period, &a),
+        (None, Some(_)) => expected,
+        _ => None,
+    };
+    Series {
+        partner,
+        group,
+        points,
+        phases,
+        latest_period: latest.map(|r| r.period),
+        latest_value,
+        baseline_value: show(baseline_value),
+        change_from_baseline: match (latest_value, baseline_value) {
+            (Some(l), Some(b)) => Some(l - b),
+            _ => None,
+        },
+        target_value,
+        percent_of_target: percent_of_target.filter(|_| latest_value.is_some()),
+        forecast: show(forecast),
+        turning_the_curve,
+        completeness,
+        periods_since_last,
+    }
+}
+
+/// The columns of the indicators CSV, in order.
+pub const CSV_COLUMNS: [&str; 22] = [
+    "indicator",
+    "partner",
+    "group",
+    "phase",
+    "n",
+    "centre",
+    "n_useful",
+    "longest_run",
+    "longest_run_max",
+    "n_crossings",
+    "n_crossings_min",
+    "runs_signal",
+    "shift",
+    "trend",
+    "latest_period",
+    "latest_value",
+    "baseline_value",
+    "target_value",
+    "percent_of_target",
+    "forecast",
+    "completeness",
+    "periods_since_last",
+];
+
+/// The indicators table as CSV: one row per series and phase, in the report's order
+/// (indicators in document order; the pooled series first, then partners in document
+/// order; groups in first-seen order; phases in time order). A series with no data has
+/// one row with its run columns blank.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(&std::fs::read_to_string(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/family-support.json")).unwrap()).unwrap();
+/// let csv = convener::measure::to_csv(&convener::measure::analyze(&doc, &Options::default()));
+/// assert!(csv.starts_with("indicator,partner,group,phase,n,centre,"));
+/// ```
+pub fn to_csv(report: &MeasureReport) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let _ = w.write_record(CSV_COLUMNS);
+    let f = |v: Option<f64>| v.map(crate::network::number_text).unwrap_or_default();
+    let u = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let guard = crate::formats::csv::guard;
+    for ind in &report.indicators {
+        for s in &ind.series {
+            let empty = [None];
+            let phases: Vec<Option<&Phase>> =
+                if s.phases.is_empty() { empty.to_vec() } else { s.phases.iter().map(Some).collect() };
+            for ph in phases {
+                let r = ph.map(|p| &p.runs);
+                let row = [
+                    guard(ind.indicator.as_str()),
+                    s.partner.as_ref().map(|p| guard(p.as_str())).unwrap_or_default(),
+                    s.group.as_ref().map(|g| guard(g.as_str())).unwrap_or_default(),
+                    ph.and_then(|p| p.phase).map(|p| p.to_string()).unwrap_or_default(),
+                    r.map(|r| r.n).unwrap_or(0).to_string(),
+                    f(r.and_then(|r| r.centre)),
+                    r.map(|r| r.n_useful.to_string()).unwrap_or_default(),
+                    u(r.and_then(|r| r.longest_run)),
+                    u(r.and_then(|r| r.longest_run_max)),
+                    u(r.and_then(|r| r.n_crossings)),
+                    u(r.and_then(|r| r.n_crossings_min)),
+                    r.map(|r| r.runs_signal.to_string()).unwrap_or_default(),
+                    r.map(|r| r.shift.to_string()).unwrap_or_default(),
+                    r.map(|r| r.trend.to_string()).unwrap_or_default(),
+                    s.latest_period.map(|p| p.to_string()).unwrap_or_default(),
+                    f(s.latest_value),
+                    f(s.baseline_value),
+                    f(s.target_value),
+                    f(s.percent_of_target),
+                    f(s.forecast),
+                    f(s.completeness),
+                    s.periods_since_last.map(|p| p.to_string()).unwrap_or_default(),
+                ];
+                let _ = w.write_record(&row);
+            }
+        }
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The report as text a coordinator reads in a terminal: per indicator, the pooled
+/// latest value against target, run-chart signals, and who is late or silent.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(&std::fs::read_to_string(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/family-support.json")).unwrap()).unwrap();
+/// let text = convener::measure::to_table(&convener::measure::analyze(&doc, &Options::default()));
+/// assert!(text.contains("as of"));
+/// ```
+pub fn to_table(report: &MeasureReport) -> String {
+    use std::fmt::Write;
+    let num = |v: Option<f64>| {
+        v.map(|x| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.1}") }).unwrap_or_else(|| "–".into())
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} indicators, as of {}{}",
+        report.indicators.len(),
+        report.as_of.map(|p| p.to_string()).unwrap_or_else(|| "–".into()),
+        report.suppress_below.map(|n| format!(", counts below {n} hidden")).unwrap_or_default()
+    );
+    for ind in &report.indicators {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{} ({}) — {}, {}, {}",
+            ind.name,
+            ind.indicator,
+            ind.unit,
+            ind.frequency,
+            ind.polarity.as_str().replace('_', " ")
+        );
+        for s in ind.series.iter().filter(|s| s.partner.is_none()) {
+            let who = s.group.as_ref().map(|g| format!("all partners, {g}")).unwrap_or_else(|| "all partners".into());
+            let _ = write!(
+                out,
+                "  {who}: {} in {}",
+                num(s.latest_value),
+                s.latest_period.map(|p| p.to_string()).unwrap_or_else(|| "–".into())
+            );
+            if let Some(t) = s.target_value {
+                let _ = write!(
+                    out,
+                    ", target {} ({}% of target)",
+                    num(Some(t)),
+                    num(s.percent_of_target.map(|p| p.round()))
+                );
+            }
+            if let Some(turning) = s.turning_the_curve {
+                let _ = write!(out, ", {}", if turning { "turning the curve" } else { "not yet turning the curve" });
+            }
+            let _ = writeln!(out);
+            for ph in &s.phases {
+                let r = &ph.runs;
+                let mut signals = Vec::new();
+                if r.runs_signal {
+                    let mut why = Vec::new();
+                    if let (Some(l), Some(max)) = (r.longest_run, r.longest_run_max) {
+                        if l > max {
+                            why.push(format!("a run of {l} points on one side, more than {max}"));
+                        }
+                    }
+                    if let (Some(c), Some(min)) = (r.n_crossings, r.n_crossings_min) {
+                        if c < min {
+                            why.push(format!("{c} crossings of the median, fewer than {min}"));
+                        }
+                    }
+                    signals.push(format!("non-random variation ({})", why.join(" and ")));
+                }
+                if r.shift {
+                    signals.push("a shift (6+ points on one side of the median)".into());
+                }
+                if r.trend {
+                    signals.push("a trend (5+ points rising or falling)".into());
+                }
+                let label =
+                    ph.phase.map(|k| format!("phase {k} from {}", ph.from)).unwrap_or_else(|| "run chart".into());
+                let _ = writeln!(
+                    out,
+                    "    {label}: {} points, median {}{}",
+                    r.n,
+                    num(r.centre),
+                    if signals.is_empty() { ", no signal".to_string() } else { format!(" — {}", signals.join("; ")) }
+                );
+            }
+        }
+        let late: Vec<String> = ind
+            .series
+            .iter()
+            .filter(|s| s.partner.is_some() && s.latest_period.is_some() && s.periods_since_last.unwrap_or(0) > 0)
+            .map(|s| {
+                format!(
+                    "{} ({} behind)",
+                    s.partner.as_ref().map(Id::as_str).unwrap_or(""),
+                    s.periods_since_last.unwrap_or(0)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  reporting: {} complete on average",
+            ind.completeness.map(|c| format!("{:.0}%", c * 100.0)).unwrap_or_else(|| "–".into())
+        );
+        if !late.is_empty() {
+            let _ = writeln!(out, "  late: {}", late.join(", "));
+        }
+        if !ind.silent_reporters.is_empty() {
+            let ids: Vec<&str> = ind.silent_reporters.iter().map(Id::as_str).collect();
+            let _ = writeln!(out, "  never reported: {}", ids.join(", "));
+        }
+        for c in &ind.clashes {
+            let _ = writeln!(out, "  counting clash: {}", c.message);
+        }
+    }
+    out
+}
