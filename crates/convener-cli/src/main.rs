@@ -42,6 +42,20 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// The whole picture: the five conditions of collective impact with the evidence
+    /// behind each score, the network, shared measurement, the plan, and findings with
+    /// next steps.
+    Analyze {
+        #[command(flatten)]
+        input: Input,
+        /// json (the report of format convener-report/1).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+        #[command(flatten)]
+        options: OptionArgs,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Analyse the partner network: who connects whom, who holds it together, where the
     /// silos are, whom partners trust.
     ///
@@ -184,6 +198,11 @@ enum TableFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum PlanFormat {
     Table,
     Json,
@@ -237,6 +256,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             output.write(&text)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Analyze { input, format, options, output } => {
+            let options = options.resolve()?;
+            let doc = input.load(&options)?;
+            let report = doc.analyze(&options);
+            let text = match format {
+                ReportFormat::Json => report.to_json(),
+            };
+            output.write(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Plan { input, format, options, output } => {
             let options = options.resolve()?;
             let doc = input.load(&options)?;
@@ -271,10 +300,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let options = options.resolve()?;
             let doc = input.load(&options)?;
             let ids: Vec<&str> = without.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-            let answer = convener::network::whatif::what_if(&doc, &ids, &options)?;
+            let answer = convener::what_if(&doc, &ids, &options)?;
             let text = match format {
-                WhatIfFormat::Json => common::pretty_json(&answer)?,
-                WhatIfFormat::Table => convener::network::whatif::to_table(&answer),
+                WhatIfFormat::Json => answer.to_json(),
+                WhatIfFormat::Table => convener::report::what_if_table(&doc.analyze(&options), &answer),
             };
             output.write(&text)?;
             Ok(ExitCode::SUCCESS)

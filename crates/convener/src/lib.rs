@@ -19,15 +19,20 @@
 //! # Ok::<(), convener::Error>(())
 //! ```
 
+pub mod conditions;
 pub mod error;
+pub mod findings;
 pub mod formats;
 pub mod load;
 pub mod measure;
 pub mod model;
 pub mod network;
 pub mod plan;
+pub mod report;
 pub mod schema;
+pub mod survey;
 pub mod synth;
 
 pub use error::{Error, Issue, Location, Problems};
 pub use model::{Initiative, Options};
+pub use report::{Report, WhatIf, analyze, what_if};

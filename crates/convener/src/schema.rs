@@ -98,8 +98,20 @@ pub fn options() -> &'static serde_json::Value {
     SCHEMA.get_or_init(generate::<Options>)
 }
 
+/// The JSON Schema of the [`Report`](crate::Report) (format `convener-report/1`).
+///
+/// # Example
+/// ```
+/// let schema = convener::schema::report();
+/// assert!(schema["properties"]["conditions"].is_object());
+/// ```
+pub fn report() -> &'static serde_json::Value {
+    static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
+    SCHEMA.get_or_init(generate::<crate::Report>)
+}
+
 /// The names [`by_name`] knows.
-pub const NAMES: &[&str] = &["initiative", "options"];
+pub const NAMES: &[&str] = &["initiative", "options", "report"];
 
 /// A schema by name (`initiative` or `options`), as pretty JSON text with a trailing
 /// newline: the text of the committed schema files.
@@ -114,6 +126,7 @@ pub fn by_name(name: &str) -> Result<String, Error> {
     let schema = match name {
         "initiative" => initiative(),
         "options" => options(),
+        "report" => report(),
         _ => {
             return Err(Error::InvalidArgument {
                 code: "argument.unknown_schema",

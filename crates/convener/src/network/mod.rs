@@ -110,6 +110,8 @@ pub struct NetworkSummary {
     pub communities: Option<u64>,
     /// Modularity of the communities (null without connections).
     pub modularity: Option<f64>,
+    /// Share of the other partners within two steps of the backbone (null without one).
+    pub backbone_reach: Option<f64>,
 }
 
 /// A connection whose removal splits its component.
@@ -316,6 +318,7 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         bridges: bridges.len() as u64,
         communities: community.as_ref().map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
         modularity,
+        backbone_reach: whatif::backbone_reach(doc, csr),
     };
 
     let id = |v: u32| doc.partners[v as usize].id.clone();

@@ -306,57 +306,26 @@ pub fn key_players(doc: &Initiative, options: &Options, limit: usize) -> Vec<Key
     out
 }
 
-/// The answer to "what if these partners left?": who left, what changed, and the network
-/// analysed without them.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct WhatIf {
-    /// The partners removed, in document order.
-    pub removed: Vec<Id>,
-    /// What changes.
-    pub delta: WhatIfDelta,
-    /// The network without them.
-    pub report: super::NetworkReport,
-}
-
-/// Removes `ids` and analyses the result: `{removed, delta, report}`.
+/// What changes, as a few lines of text for a terminal.
 ///
 /// # Example
 /// ```
 /// use convener::{Initiative, Options};
+/// use convener::network::whatif::{delta, delta_table};
 /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
 ///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
 ///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
-/// let w = convener::network::whatif::what_if(&doc, &["a"], &Options::default()).unwrap();
-/// assert_eq!(w.delta.newly_isolated[0].as_str(), "b");
-/// assert_eq!(w.report.summary.partners, 1);
+/// let s = doc.without(&["a"]).unwrap();
+/// assert!(delta_table(&s.removed, &delta(&doc, &s, &Options::default())).starts_with("Without a:"));
 /// ```
-pub fn what_if(doc: &Initiative, ids: &[&str], options: &Options) -> Result<WhatIf, Error> {
-    let scenario = doc.without(ids)?;
-    let delta = delta(doc, &scenario, options);
-    let report = super::analyze(&scenario.initiative, options);
-    Ok(WhatIf { removed: scenario.removed, delta, report })
-}
-
-/// The answer as a few lines of text for a terminal.
-///
-/// # Example
-/// ```
-/// use convener::{Initiative, Options};
-/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
-///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
-/// let w = convener::network::whatif::what_if(&doc, &["a"], &Options::default()).unwrap();
-/// assert!(convener::network::whatif::to_table(&w).starts_with("Without a:"));
-/// ```
-pub fn to_table(w: &WhatIf) -> String {
+pub fn delta_table(removed: &[Id], d: &WhatIfDelta) -> String {
     use std::fmt::Write;
-    let d = &w.delta;
     let pct = |v: Option<f64>| v.map(|x| format!("{:.0}%", x * 100.0)).unwrap_or_else(|| "–".into());
     let list = |ids: &[Id]| {
         if ids.is_empty() { "none".to_string() } else { ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ") }
     };
     let mut out = String::new();
-    let _ = writeln!(out, "Without {}:", list(&w.removed));
+    let _ = writeln!(out, "Without {}:", list(removed));
     let rows = [
         ("components", format!("{} → {}", d.components.before, d.components.after)),
         (

@@ -1,0 +1,573 @@
+//! Findings: what a coordinator should look at, each with a stable dotted code, a
+//! severity, the partners or items concerned, the numbers behind it, and a next step.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::conditions::ConditionsReport;
+use crate::measure::MeasureReport;
+use crate::model::{Condition, Id, Initiative, Polarity};
+use crate::network::NetworkReport;
+use crate::plan::{FundingRisk, PlanReport};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The partnership could lose something it depends on: act now.
+    Risk,
+    /// Worth attention at the next partnership meeting.
+    Warning,
+    /// Good to know.
+    Info,
+}
+
+/// A number behind a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Evidence {
+    /// What it is.
+    pub name: String,
+    /// Its value.
+    pub value: f64,
+}
+
+/// One finding.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// let report = doc.analyze(&Options::default());
+/// let isolated = report.findings.iter().find(|f| f.code == "network.isolated_partner").unwrap();
+/// assert_eq!(isolated.subjects[0].as_str(), "c");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Finding {
+    /// Stable dotted code.
+    pub code: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The condition it bears on.
+    pub condition: Option<Condition>,
+    /// What was found, in a sentence.
+    pub message: String,
+    /// The partners, indicators, activities or outcomes concerned.
+    pub subjects: Vec<Id>,
+    /// The numbers behind it.
+    pub evidence: Vec<Evidence>,
+    /// What to do next, in the language of the field.
+    pub next_step: String,
+}
+
+/// Every finding code convener gives, with its severity and condition.
+pub const CODES: &[(&str, Severity, Option<Condition>)] = &[
+    ("agenda.missing", Severity::Risk, Some(Condition::CommonAgenda)),
+    ("agenda.not_endorsed", Severity::Warning, Some(Condition::CommonAgenda)),
+    ("agenda.family_voice_absent", Severity::Warning, Some(Condition::CommonAgenda)),
+    ("plan.cycle", Severity::Warning, Some(Condition::CommonAgenda)),
+    ("plan.goal_unreached", Severity::Warning, Some(Condition::CommonAgenda)),
+    ("plan.outcome_unmeasured", Severity::Info, Some(Condition::SharedMeasurement)),
+    ("plan.outcome_unserved", Severity::Info, Some(Condition::MutuallyReinforcingActivities)),
+    ("plan.uncoordinated_effort", Severity::Warning, Some(Condition::MutuallyReinforcingActivities)),
+    ("plan.funding_cliff", Severity::Risk, Some(Condition::MutuallyReinforcingActivities)),
+    ("measure.no_indicators", Severity::Risk, Some(Condition::SharedMeasurement)),
+    ("measure.indicator_not_reported", Severity::Warning, Some(Condition::SharedMeasurement)),
+    ("measure.silent_reporter", Severity::Warning, Some(Condition::SharedMeasurement)),
+    ("measure.late_reporter", Severity::Info, Some(Condition::SharedMeasurement)),
+    ("measure.counting_clash", Severity::Warning, Some(Condition::SharedMeasurement)),
+    ("measure.run_chart_signal", Severity::Info, Some(Condition::SharedMeasurement)),
+    ("measure.target_missed", Severity::Warning, Some(Condition::SharedMeasurement)),
+    ("network.isolated_partner", Severity::Warning, Some(Condition::ContinuousCommunication)),
+    ("network.single_point_of_failure", Severity::Risk, Some(Condition::ContinuousCommunication)),
+    ("network.many_depend_on", Severity::Risk, Some(Condition::MutuallyReinforcingActivities)),
+    ("network.dependency_cycle", Severity::Warning, Some(Condition::MutuallyReinforcingActivities)),
+    ("network.sector_silo", Severity::Warning, Some(Condition::ContinuousCommunication)),
+    ("network.low_trust_pair", Severity::Warning, Some(Condition::ContinuousCommunication)),
+    ("network.one_sided_tie", Severity::Info, Some(Condition::ContinuousCommunication)),
+    ("communication.no_channels", Severity::Risk, Some(Condition::ContinuousCommunication)),
+    ("survey.perception_gap", Severity::Warning, None),
+    ("survey.concern", Severity::Warning, None),
+    ("backbone.missing", Severity::Risk, Some(Condition::BackboneSupport)),
+    ("backbone.overload", Severity::Warning, Some(Condition::BackboneSupport)),
+    ("backbone.weak_function", Severity::Info, Some(Condition::BackboneSupport)),
+];
+
+fn meta(code: &str) -> (Severity, Option<Condition>) {
+    CODES.iter().find(|c| c.0 == code).map(|c| (c.1, c.2)).unwrap_or((Severity::Info, None))
+}
+
+struct Out(Vec<Finding>);
+
+impl Out {
+    fn add(&mut self, code: &str, message: String, subjects: Vec<Id>, evidence: &[(&str, f64)], next_step: &str) {
+        let (severity, condition) = meta(code);
+        self.0.push(Finding {
+            code: code.into(),
+            severity,
+            condition,
+            message,
+            subjects,
+            evidence: evidence.iter().map(|(n, v)| Evidence { name: (*n).into(), value: *v }).collect(),
+            next_step: next_step.into(),
+        });
+    }
+}
+
+fn names(doc: &Initiative, ids: &[Id]) -> String {
+    let shown: Vec<String> = ids
+        .iter()
+        .take(5)
+        .map(|id| {
+            doc.partners.iter().find(|p| &p.id == id).map(|p| p.name.to_string()).unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    let more = ids.len().saturating_sub(5);
+    if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") }
+}
+
+/// Everything the findings are read from.
+pub struct Sources<'a> {
+    /// The document.
+    pub doc: &'a Initiative,
+    /// The network analysis.
+    pub network: &'a NetworkReport,
+    /// The measurement analysis.
+    pub measurement: &'a MeasureReport,
+    /// The plan analysis.
+    pub plan: &'a PlanReport,
+    /// The conditions.
+    pub conditions: &'a ConditionsReport,
+}
+
+/// The findings, most severe first, then by condition, then in the order they were
+/// found. Thresholds are in `docs/scoring.md`.
+pub fn find(s: &Sources) -> Vec<Finding> {
+    let doc = s.doc;
+    let net = s.network;
+    let n = doc.partners.len();
+    let mut out = Out(Vec::new());
+
+    // Common agenda.
+    match &doc.agenda {
+        None => out.add(
+            "agenda.missing",
+            "There is no common agenda: partners have not written down a shared vision.".into(),
+            vec![],
+            &[],
+            "Convene partners, families included, to agree the problem and a shared vision, and record who endorses it.",
+        ),
+        Some(a) => {
+            let missing: Vec<Id> = doc.partners.iter().filter(|p| !a.endorsed_by.contains(&p.id)).map(|p| p.id.clone()).collect();
+            if !missing.is_empty() && n > 0 {
+                out.add(
+                    "agenda.not_endorsed",
+                    format!("{} of {n} partners have not endorsed the agenda: {}.", missing.len(), names(doc, &missing)),
+                    missing.clone(),
+                    &[("endorsed_share", (n - missing.len()) as f64 / n as f64)],
+                    "Talk with each of them about what stops them signing up; adjust the agenda or their role.",
+                );
+            }
+        }
+    }
+    let voice: Vec<&crate::model::Partner> = doc
+        .partners
+        .iter()
+        .filter(|p| p.sector == crate::model::Sector::FamilyVoice || p.lived_experience == Some(true))
+        .collect();
+    if voice.is_empty() && n > 0 {
+        out.add(
+            "agenda.family_voice_absent",
+            "No partner speaks for families or brings lived experience.".into(),
+            vec![],
+            &[],
+            "Invite a family-voice group or people with lived experience into the partnership, with support to take part.",
+        );
+    }
+    for cycle in &s.plan.cycles {
+        out.add(
+            "plan.cycle",
+            format!(
+                "Outcomes lead to each other in a circle: {}.",
+                cycle.iter().map(Id::as_str).collect::<Vec<_>>().join(" → ")
+            ),
+            cycle.clone(),
+            &[],
+            "Redraw the theory of change so that each outcome leads on towards a goal.",
+        );
+    }
+    if !s.plan.unreached_goals.is_empty() {
+        out.add(
+            "plan.goal_unreached",
+            format!(
+                "No outcome leads to these goals: {}.",
+                s.plan.unreached_goals.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+            ),
+            s.plan.unreached_goals.clone(),
+            &[],
+            "Name the outcomes that would show progress towards each goal.",
+        );
+    }
+
+    // Shared measurement.
+    if doc.indicators.is_empty() {
+        out.add(
+            "measure.no_indicators",
+            "The partnership has no shared indicators.".into(),
+            vec![],
+            &[],
+            "Agree a short list of indicators for the outcomes that matter most, who reports them and how often.",
+        );
+    }
+    if !s.plan.outcomes_without_indicator.is_empty() {
+        out.add(
+            "plan.outcome_unmeasured",
+            format!(
+                "No indicator measures: {}.",
+                s.plan.outcomes_without_indicator.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+            ),
+            s.plan.outcomes_without_indicator.clone(),
+            &[],
+            "Choose an indicator for each, or agree that it will be judged another way.",
+        );
+    }
+    for ind in &s.measurement.indicators {
+        if ind.measurements == 0 && !ind.silent_reporters.is_empty() {
+            out.add(
+                "measure.indicator_not_reported",
+                format!("Nobody has reported '{}' yet.", ind.name),
+                vec![ind.indicator.clone()],
+                &[],
+                "Check with the reporters whether the data exists and who will send it.",
+            );
+        } else if !ind.silent_reporters.is_empty() {
+            out.add(
+                "measure.silent_reporter",
+                format!("{} never reported '{}'.", names(doc, &ind.silent_reporters), ind.name),
+                ind.silent_reporters.clone(),
+                &[],
+                "Ask them what gets in the way: access to data, a sharing agreement, or time.",
+            );
+        }
+        let late: Vec<(Id, i64)> = ind
+            .series
+            .iter()
+            .filter_map(|sr| Some((sr.partner.clone()?, sr.periods_since_last?)))
+            .filter(|(p, k)| *k >= 2 && !ind.silent_reporters.contains(p))
+            .collect();
+        if !late.is_empty() {
+            let ids: Vec<Id> = late.iter().map(|l| l.0.clone()).collect();
+            let worst = late.iter().map(|l| l.1).max().unwrap_or(0);
+            out.add(
+                "measure.late_reporter",
+                format!("{} are two or more periods behind on '{}'.", names(doc, &ids), ind.name),
+                ids,
+                &[("most_periods_behind", worst as f64)],
+                "Agree a reporting date each period and a reminder from the backbone.",
+            );
+        }
+        for c in &ind.clashes {
+            out.add(
+                "measure.counting_clash",
+                c.message.clone(),
+                c.partners.clone(),
+                &[],
+                "Agree one definition and unit for the indicator and how to count it.",
+            );
+        }
+        for series in ind.series.iter().filter(|sr| sr.partner.is_none()) {
+            if let Some(ph) = series.phases.last() {
+                let r = &ph.runs;
+                if r.runs_signal || r.shift || r.trend {
+                    let last = series.points.last().and_then(|p| p.value);
+                    let direction = match (last, r.centre) {
+                        (Some(v), Some(c)) if v != c => {
+                            let up = v > c;
+                            let better = (ind.polarity == Polarity::HigherIsBetter) == up;
+                            if better { "improving" } else { "worsening" }
+                        }
+                        _ => "changing",
+                    };
+                    let group = series.group.as_ref().map(|g| format!(" ({g})")).unwrap_or_default();
+                    out.add(
+                        "measure.run_chart_signal",
+                        format!("'{}'{group} shows non-random variation: it is {direction}.", ind.name),
+                        vec![ind.indicator.clone()],
+                        &[
+                            ("longest_run", r.longest_run.unwrap_or(0) as f64),
+                            ("longest_run_max", r.longest_run_max.unwrap_or(0) as f64),
+                            ("n_crossings", r.n_crossings.unwrap_or(0) as f64),
+                            ("n_crossings_min", r.n_crossings_min.unwrap_or(0) as f64),
+                        ],
+                        if direction == "worsening" {
+                            "Look at what changed when the signal began, with the partners who deliver the work."
+                        } else {
+                            "Find out what caused the change and whether it can be held and spread; mark it as a new phase."
+                        },
+                    );
+                }
+            }
+            let target_due = doc
+                .indicators
+                .iter()
+                .find(|d| d.id == ind.indicator)
+                .and_then(|d| d.target)
+                .filter(|t| ind.as_of.is_some_and(|a| t.period <= a));
+            if let (Some(t), Some(p)) = (target_due, series.percent_of_target) {
+                if p < 100.0 {
+                    out.add(
+                        "measure.target_missed",
+                        format!("'{}' was due to reach {} by {} and is at {:.0}% of it.", ind.name, t.value, t.period, p),
+                        vec![ind.indicator.clone()],
+                        &[("percent_of_target", p)],
+                        "Hold a turn-the-curve conversation: the story behind the baseline, partners with a role, what works.",
+                    );
+                }
+            }
+        }
+    }
+
+    // Mutually reinforcing activities.
+    if !s.plan.outcomes_without_activity.is_empty() {
+        out.add(
+            "plan.outcome_unserved",
+            format!(
+                "No activity serves: {}.",
+                s.plan.outcomes_without_activity.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+            ),
+            s.plan.outcomes_without_activity.clone(),
+            &[],
+            "Check whether earlier outcomes lead to these; if not, agree who will act on them.",
+        );
+    }
+    for u in &s.plan.uncoordinated_effort {
+        out.add(
+            "plan.uncoordinated_effort",
+            format!(
+                "'{}' and '{}' both serve '{}' but their teams do not coordinate.",
+                u.activities[0], u.activities[1], u.outcome
+            ),
+            vec![u.activities[0].clone(), u.activities[1].clone(), u.outcome.clone()],
+            &[],
+            "Bring the two teams together to align their plans for this outcome.",
+        );
+    }
+    for r in &s.plan.funding_risks {
+        let (message, subjects) = match r {
+            FundingRisk::ActivityEndsBeforeOutcome { activity, outcome, funded_until, outcome_by } => (
+                format!("'{activity}' is funded until {funded_until}, before '{outcome}' is due ({outcome_by})."),
+                vec![activity.clone(), outcome.clone()],
+            ),
+            FundingRisk::DependencyEndsFirst { activity, depends_on, depends_on_funded_until, .. } => (
+                format!(
+                    "'{activity}' depends on '{depends_on}', whose funding ends first ({depends_on_funded_until})."
+                ),
+                vec![activity.clone(), depends_on.clone()],
+            ),
+            FundingRisk::LeadFundingEnds { partner, activity, ends, .. } => (
+                format!("The funding of '{partner}', which leads '{activity}', ends {ends}."),
+                vec![partner.clone(), activity.clone()],
+            ),
+        };
+        out.add(
+            "plan.funding_cliff",
+            message,
+            subjects,
+            &[],
+            "Plan the funding beyond the cliff now, with the funder and the partners who rely on it.",
+        );
+    }
+    let threshold = (n as f64 * 0.1).max(3.0) as u64;
+    for d in net.dependencies.partners.iter().filter(|d| d.transitive_dependants >= threshold) {
+        out.add(
+            "network.many_depend_on",
+            format!(
+                "{} partners cannot deliver without {}, directly or down the chain.",
+                d.transitive_dependants,
+                names(doc, std::slice::from_ref(&d.partner))
+            ),
+            vec![d.partner.clone()],
+            &[
+                ("direct_dependants", d.direct_dependants as f64),
+                ("transitive_dependants", d.transitive_dependants as f64),
+            ],
+            "Agree a plan for continuity if it withdrew, and spread what it provides across more than one partner.",
+        );
+    }
+    for cycle in &net.dependencies.cycles {
+        out.add(
+            "network.dependency_cycle",
+            format!("{} depend on each other in a circle.", names(doc, cycle)),
+            cycle.clone(),
+            &[],
+            "Check the circle is intended; if one pulls out, all are hit.",
+        );
+    }
+
+    // Continuous communication.
+    if doc.channels.is_empty() {
+        out.add(
+            "communication.no_channels",
+            "No communication channels are recorded: no meetings, newsletters or shared spaces.".into(),
+            vec![],
+            &[],
+            "Set a rhythm: a regular partnership meeting and a short update all partners receive.",
+        );
+    }
+    let isolated: Vec<Id> = net.partners.iter().filter(|p| p.degree == Some(0)).map(|p| p.partner.clone()).collect();
+    if !isolated.is_empty() {
+        out.add(
+            "network.isolated_partner",
+            format!(
+                "{} {} no working connection with any partner.",
+                names(doc, &isolated),
+                if isolated.len() == 1 { "has" } else { "have" }
+            ),
+            isolated,
+            &[],
+            "Pair each with a well-connected partner, or bring them into a working group.",
+        );
+    }
+    for p in net.partners.iter().filter(|p| p.articulation_point == Some(true)) {
+        let k = net.key_players.iter().find(|k| k.partner == p.partner);
+        out.add(
+            "network.single_point_of_failure",
+            format!(
+                "{} is the only link between parts of the network: without it they lose touch.",
+                names(doc, std::slice::from_ref(&p.partner))
+            ),
+            vec![p.partner.clone()],
+            &[
+                ("pairs_disconnected", k.map_or(0.0, |k| k.pairs_disconnected as f64)),
+                ("betweenness", p.betweenness.unwrap_or(0.0)),
+            ],
+            "Build direct ties between the partners it connects, so the network does not hang on one organisation.",
+        );
+    }
+    for g in &net.sector_mixing.groups {
+        if g.partners >= 3 && g.ei.index.is_some_and(|i| i <= -0.5) {
+            out.add(
+                "network.sector_silo",
+                format!("{} partners work mostly among themselves.", g.group.as_str().replace('_', " ")),
+                vec![],
+                &[
+                    ("ei_index", g.ei.index.unwrap_or(0.0)),
+                    ("internal", g.ei.internal as f64),
+                    ("external", g.ei.external as f64),
+                ],
+                "Create joint work across sectors: shared cases, joint training, a cross-sector working group.",
+            );
+        }
+    }
+    let low: Vec<&crate::model::Tie> =
+        doc.ties.iter().filter(|t| t.trust.is_some_and(|tr| tr.score() <= 2.0)).collect();
+    if !low.is_empty() {
+        let mut ids: Vec<Id> = Vec::new();
+        for t in &low {
+            for id in [&t.from, &t.to] {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        let pairs: Vec<String> = low.iter().take(5).map(|t| format!("{} → {}", t.from, t.to)).collect();
+        out.add(
+            "network.low_trust_pair",
+            format!(
+                "{} ties carry low trust (2 or less of 4): {}{}.",
+                low.len(),
+                pairs.join(", "),
+                if low.len() > 5 { ", …" } else { "" }
+            ),
+            ids,
+            &[("low_trust_ties", low.len() as f64)],
+            "Open a conversation about reliability and openness between these partners, with a neutral facilitator.",
+        );
+    }
+    let one_sided = net.asymmetric_pairs.len();
+    if one_sided > 0 {
+        out.add(
+            "network.one_sided_tie",
+            format!("{one_sided} pairs see their relationship differently (one names the other, or they rate it two or more levels apart)."),
+            vec![],
+            &[("pairs", one_sided as f64)],
+            "Discuss these relationships in the next network review: differing views are a starting point, not a fault.",
+        );
+    }
+
+    // Surveys.
+    for c in s.conditions.all() {
+        let Some(p) = &c.perception else { continue };
+        if let Some(gap) = p.group_gap.filter(|g| *g >= 1.0) {
+            out.add(
+                "survey.perception_gap",
+                format!("On {}, sector groups differ by {gap:.1} points on the 1–5 scale.", c.name.to_lowercase()),
+                vec![],
+                &[("gap", gap)],
+                "Hear from the group that rates it lowest: a gap between sectors can mean power is not shared.",
+            );
+            if let Some(f) = out.0.last_mut() {
+                f.condition = Some(c.condition);
+            }
+        }
+        if p.band == Some(crate::survey::WilderBand::Concern) {
+            out.add(
+                "survey.concern",
+                format!("Partners rate {} low: a mean of {:.1} of 5.", c.name.to_lowercase(), p.mean.unwrap_or(0.0)),
+                vec![],
+                &[("mean", p.mean.unwrap_or(0.0))],
+                "Discuss the result with partners and agree one change to try before the next survey.",
+            );
+            if let Some(f) = out.0.last_mut() {
+                f.condition = Some(c.condition);
+            }
+        }
+    }
+
+    // Backbone.
+    match &doc.backbone {
+        None => out.add(
+            "backbone.missing",
+            "No backbone organisation coordinates the partnership.".into(),
+            vec![],
+            &[],
+            "Agree who hosts the backbone and fund dedicated staff to coordinate, convene and manage data.",
+        ),
+        Some(b) => {
+            let led = doc.activities.iter().filter(|a| a.lead == b.partner).count();
+            let per_fte = b.staff_fte.filter(|f| f.get() > 0.0).map(|f| n as f64 / f.get());
+            if per_fte.is_some_and(|r| r > 15.0)
+                || (!doc.activities.is_empty() && led as f64 / doc.activities.len() as f64 > 0.3)
+            {
+                out.add(
+                    "backbone.overload",
+                    format!(
+                        "The backbone is stretched: {} partners per full-time post, and it leads {led} of {} activities.",
+                        per_fte.map(|r| format!("{r:.0}")).unwrap_or_else(|| "–".into()),
+                        doc.activities.len()
+                    ),
+                    vec![b.partner.clone()],
+                    &[("partners_per_fte", per_fte.unwrap_or(0.0)), ("activities_led", led as f64)],
+                    "Hand delivery back to partners and keep the backbone to coordinating; seek funding for its core staff.",
+                );
+            }
+            let weak: Vec<&str> =
+                b.functions.ratings().iter().filter(|(_, r)| r.get() <= 1.5).map(|(n, _)| *n).collect();
+            if !weak.is_empty() {
+                out.add(
+                    "backbone.weak_function",
+                    format!("The backbone is rated weak on: {}.", weak.join(", ").replace('_', " ")),
+                    vec![b.partner.clone()],
+                    &[],
+                    "Decide whether the backbone should take these on, or which partner can.",
+                );
+            }
+        }
+    }
+
+    let order = |c: Option<Condition>| c.map_or(5, |c| Condition::ALL.iter().position(|x| *x == c).unwrap_or(5));
+    let mut findings = out.0;
+    findings.sort_by_key(|f| (f.severity, order(f.condition)));
+    findings
+}
