@@ -48,7 +48,8 @@ enum Command {
     Analyze {
         #[command(flatten)]
         input: Input,
-        /// json (the report of format convener-report/1).
+        /// json (the report of format convener-report/1), markdown, or html (one
+        /// self-contained, accessible page).
         #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
         format: ReportFormat,
         #[command(flatten)]
@@ -200,6 +201,8 @@ enum TableFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Json,
+    Markdown,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -262,6 +265,8 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let report = doc.analyze(&options);
             let text = match format {
                 ReportFormat::Json => report.to_json(),
+                ReportFormat::Markdown => convener::report::markdown::render(&report),
+                ReportFormat::Html => convener::report::html::render(&doc, &report),
             };
             output.write(&text)?;
             Ok(ExitCode::SUCCESS)

@@ -87,7 +87,7 @@ impl Stage {
     /// assert_eq!(Stage::of(Some(5.0), 1.0), Stage::Absent);
     /// ```
     pub fn of(score: Option<f64>, confidence: f64) -> Stage {
-        let Some(s) = score else { return Stage::Emerging };
+        let Some(s) = score else { return Stage::Absent };
         let stage = if s >= 85.0 {
             Stage::Embedded
         } else if s >= 65.0 {
@@ -117,6 +117,8 @@ pub struct ConditionReport {
     pub score: Option<f64>,
     /// The stage.
     pub stage: Stage,
+    /// Why the stage is lower than the score alone would give, if it is.
+    pub stage_note: Option<String>,
     /// Share of the sub-measures' weight that had data, 0–1.
     pub confidence: f64,
     /// Why the condition is absent, when its structure is missing.
@@ -233,20 +235,42 @@ fn condition_report(
     sub_measures: Vec<SubMeasure>,
     perception: Option<Perception>,
 ) -> ConditionReport {
-    let missing = sub_measures.iter().filter(|s| s.value.is_none()).map(|s| s.id.clone()).collect();
-    let (score, confidence, stage) = match &absent_because {
+    let missing = if absent_because.is_some() {
+        vec![]
+    } else {
+        sub_measures.iter().filter(|s| s.value.is_none() && s.weight > 0.0).map(|s| s.id.clone()).collect()
+    };
+    let (score, confidence, mut stage) = match &absent_because {
         Some(_) => (Some(0.0), 1.0, Stage::Absent),
         None => {
             let (s, c) = score(&sub_measures);
             (s, c, Stage::of(s, c))
         }
     };
+    // Embedded also needs partners to agree it is there: no sector group a point or more
+    // apart, and a mean perception of at least 3 (Wilder's borderline).
+    let mut stage_note = None;
+    if stage == Stage::Embedded {
+        if let Some(p) = &perception {
+            let split = p.group_gap.is_some_and(|g| g >= 1.0);
+            let doubted = p.mean.is_some_and(|m| m < 3.0);
+            if split || doubted {
+                stage = Stage::Established;
+                stage_note = Some(if split {
+                    "held at established: sector groups' views differ by a point or more".to_string()
+                } else {
+                    "held at established: partners' mean view is under 3 of 5".to_string()
+                });
+            }
+        }
+    }
     ConditionReport {
         condition,
         name: name.into(),
         description: description.into(),
         score,
         stage,
+        stage_note,
         confidence,
         absent_because,
         sub_measures,
@@ -265,8 +289,8 @@ pub struct Evidence<'a> {
     pub measurement: &'a MeasureReport,
     /// Its plan analysis.
     pub plan: &'a PlanReport,
-    /// Whether key players were ranked (within the budget).
-    pub key_players_ranked: bool,
+    /// The options of the analysis.
+    pub options: &'a crate::model::Options,
 }
 
 /// Reads the five conditions from the evidence.
@@ -283,15 +307,18 @@ pub struct Evidence<'a> {
 /// }
 /// ```
 pub fn assess(e: &Evidence) -> ConditionsReport {
-    let survey = survey::current(e.doc, e.measurement.as_of);
-    let perceive = |c: Condition| survey.and_then(|s| survey::condition(e.doc, s, c));
+    let perceive = |c: Condition| {
+        survey::current(e.doc, e.measurement.as_of, |i| i.condition == Some(c))
+            .and_then(|s| survey::condition(e.doc, s, c))
+    };
+    let custom = survey::current(e.doc, e.measurement.as_of, |i| i.factor.is_some());
     ConditionsReport {
         common_agenda: common_agenda(e, perceive(Condition::CommonAgenda)),
         shared_measurement: shared_measurement(e, perceive(Condition::SharedMeasurement)),
         mutually_reinforcing_activities: activities(e, perceive(Condition::MutuallyReinforcingActivities)),
         continuous_communication: communication(e, perceive(Condition::ContinuousCommunication)),
         backbone_support: backbone(e, perceive(Condition::BackboneSupport)),
-        factors: survey.map(|s| survey::factors(e.doc, s)).unwrap_or_default(),
+        factors: custom.map(|s| survey::factors(e.doc, s)).unwrap_or_default(),
     }
 }
 
@@ -388,7 +415,10 @@ fn shared_measurement(e: &Evidence, perception: Option<Perception>) -> Condition
     let completeness: Vec<f64> = reporter_series.iter().filter_map(|s| s.completeness).collect();
     let mean_completeness =
         (!completeness.is_empty()).then(|| completeness.iter().sum::<f64>() / completeness.len() as f64);
-    let up_to_date = reporter_series.iter().filter(|s| s.periods_since_last == Some(0)).count();
+    // Timeliness among series with data; those with none count under reporting coverage.
+    let with_data: Vec<&&crate::measure::Series> =
+        reporter_series.iter().filter(|s| s.latest_period.is_some()).collect();
+    let up_to_date = with_data.iter().filter(|s| s.periods_since_last == Some(0)).count();
     let clashing = m.indicators.iter().filter(|i| !i.clashes.is_empty()).count();
     let n_ind = doc.indicators.len();
     let mut subs = vec![
@@ -398,7 +428,7 @@ fn shared_measurement(e: &Evidence, perception: Option<Perception>) -> Condition
             1.0,
             Some((shared as f64 / 6.0).min(1.0)),
             format!("{shared} indicators have reporters; a set of about 6 or more is full marks"),
-            FSG_MEASURE,
+            "convener heuristic: a short shared set of about 6 indicators or more (after FSG 2009)",
         ),
         SubMeasure::new(
             "outcome_coverage",
@@ -432,8 +462,8 @@ fn shared_measurement(e: &Evidence, perception: Option<Perception>) -> Condition
             "timeliness",
             "Reporters up to date",
             1.0,
-            share(up_to_date, reporter_series.len()),
-            format!("{up_to_date} of {} reporter series have the latest period", reporter_series.len()),
+            share(up_to_date, with_data.len()),
+            format!("{up_to_date} of {} reporter series with data have the latest period", with_data.len()),
             FSG_MEASURE,
         ),
         SubMeasure::new(
@@ -493,12 +523,17 @@ fn activities(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
         SubMeasure::new(
             "coordination",
             "Activities on a shared outcome whose teams work together",
-            1.5,
+            // Not applicable (no weight) when no outcome is served by two activities.
+            if pairs == 0 { 0.0 } else { 1.5 },
             share(pairs - uncoordinated.min(pairs), pairs),
-            format!(
-                "{} of {pairs} pairs of activities on a shared outcome have a tie at coordinate or above, or a partner in common",
-                pairs - uncoordinated.min(pairs)
-            ),
+            if pairs == 0 {
+                "not applicable: no outcome is served by two or more activities".to_string()
+            } else {
+                format!(
+                    "{} of {pairs} pairs of activities on a shared outcome have a tie at coordinate or above, or a partner in common",
+                    pairs - uncoordinated.min(pairs)
+                )
+            },
             CIF,
         ),
         SubMeasure::new(
@@ -550,7 +585,11 @@ fn communication(e: &Evidence, perception: Option<Perception>) -> ConditionRepor
     let rhythm = (n > 0).then(|| best.iter().sum::<f64>() / n as f64);
     let net = e.network;
     let reach = net.summary.backbone_reach;
-    let mixing = net.sector_mixing.network.index.map(|ei| (ei + 1.0) / 2.0);
+    // Sector mixing needs partners of at least two known sector groups.
+    let known: std::collections::BTreeSet<crate::model::SectorGroup> =
+        doc.partners.iter().filter(|p| p.sector != Sector::Unknown).map(|p| p.sector.group()).collect();
+    let mixing = if known.len() >= 2 { net.sector_mixing.network.index.map(|ei| (ei + 1.0) / 2.0) } else { None };
+    let (reported_back, to_respondents) = reciprocity_among_respondents(e);
     let mut subs = vec![
         SubMeasure::new(
             "channel_coverage",
@@ -573,10 +612,11 @@ fn communication(e: &Evidence, perception: Option<Perception>) -> ConditionRepor
             "backbone_reach",
             "Partners within two steps of the backbone",
             1.0,
-            Some(reach.unwrap_or(0.0)),
-            match reach {
-                Some(r) => format!("{} of the other partners", pct(Some(r))),
-                None => "no backbone to reach partners".to_string(),
+            if doc.backbone.is_some() { reach } else { Some(0.0) },
+            match (reach, doc.backbone.is_some()) {
+                (Some(r), _) => format!("{} of the other partners", pct(Some(r))),
+                (None, true) => "the backbone has no other partner to reach".to_string(),
+                (None, false) => "no backbone to reach partners".to_string(),
             },
             FSG_BACKBONE,
         ),
@@ -584,17 +624,19 @@ fn communication(e: &Evidence, perception: Option<Perception>) -> ConditionRepor
             "reciprocity",
             "Ties reported by both sides",
             1.0,
-            net.summary.reciprocity,
-            format!("{} of directed ties are reported back", pct(net.summary.reciprocity)),
+            share(reported_back, to_respondents),
+            format!(
+                "{reported_back} of {to_respondents} ties to partners who answered the network survey are reported back"
+            ),
             PARTNER,
         ),
         SubMeasure::new(
             "network_trust",
             "Trust between partners",
             1.5,
-            net.trust.percent.map(|p| p / 100.0),
+            net.trust.mean.map(|m| (m - 1.0) / 3.0),
             match net.trust.mean {
-                Some(m) => format!("mean trust {m:.2} of 4 over {} rated ties", net.trust.rated_ties),
+                Some(m) => format!("mean trust {m:.2} on 1–4 over {} rated ties: (mean − 1) / 3", net.trust.rated_ties),
                 None => "no tie carries trust ratings".to_string(),
             },
             PARTNER,
@@ -604,10 +646,14 @@ fn communication(e: &Evidence, perception: Option<Perception>) -> ConditionRepor
             "Connections across sectors",
             1.0,
             mixing,
-            format!(
-                "E-I index {}: (E-I + 1) / 2 is the share of connections that cross sector groups",
-                net.sector_mixing.network.index.map(|x| format!("{x:.2}")).unwrap_or_else(|| "–".into())
-            ),
+            if mixing.is_some() {
+                format!(
+                    "E-I index {}: (E-I + 1) / 2 is the share of connections that cross sector groups",
+                    net.sector_mixing.network.index.map(|x| format!("{x:.2}")).unwrap_or_else(|| "–".into())
+                )
+            } else {
+                "needs connections and partners of at least two known sector groups".to_string()
+            },
             "Krackhardt & Stern (1988)",
         ),
     ];
@@ -637,9 +683,9 @@ fn backbone(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
     };
     let measures = e.network.partners.iter().find(|p| p.partner == b.partner);
     let functions = b.functions.mean();
-    let loss = e.key_players_ranked.then(|| {
-        let k = e.network.key_players.iter().find(|k| k.partner == b.partner);
-        (k.map_or(0.0, |k| k.damage), k.map_or(0, |k| k.pairs_disconnected), k.map_or(0, |k| k.cascade_partners))
+    let loss = doc.partners.iter().position(|p| p.id == b.partner).map(|v| {
+        let k = crate::network::whatif::loss_of(doc, e.options, v);
+        (k.damage, k.pairs_disconnected, k.cascade_partners)
     });
     let damage = loss.map(|l| l.0);
     let capacity = b.staff_fte.map(|f| (f.get() * 10.0 / n.max(1) as f64).min(1.0));
@@ -672,7 +718,7 @@ fn backbone(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
                 Some(f) => format!("{} full-time staff for {n} partners: one per 10 partners is full marks", f.get()),
                 None => "the backbone's staff is not recorded".to_string(),
             },
-            FSG_BACKBONE,
+            "convener heuristic: one full-time post per 10 partners",
         ),
         SubMeasure::new(
             "resilience",
@@ -683,7 +729,7 @@ fn backbone(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
                 Some((d, pairs, cascade)) => format!(
                     "without it, {pairs} pairs of partners lose touch and {cascade} partners lose a provider: damage {d:.2} (0–2); 1 − damage"
                 ),
-                None => "key players were not ranked (over the budget)".to_string(),
+                None => "the backbone is not one of the partners".to_string(),
             },
             "Borgatti (2006)",
         ),
@@ -697,4 +743,24 @@ fn backbone(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
         subs,
         perception,
     )
+}
+
+/// Directed ties (at or above the minimum level) to partners who answered the network
+/// survey, and how many of them the other side reported back: (reported back, all).
+/// Partners who did not answer cannot report back, so ties to them are left out.
+fn reciprocity_among_respondents(e: &Evidence) -> (usize, usize) {
+    let doc = e.doc;
+    let rule = crate::network::EdgeRule { min_level: e.network.min_level, kinds: e.network.tie_kinds.clone() };
+    let responded: std::collections::BTreeMap<&str, bool> =
+        doc.partners.iter().map(|p| (p.id.as_str(), p.responded)).collect();
+    let arcs: std::collections::BTreeSet<(&str, &str)> = doc
+        .ties
+        .iter()
+        .filter(|t| rule.admits(t.level, &t.kinds) && t.from != t.to)
+        .map(|t| (t.from.as_str(), t.to.as_str()))
+        .collect();
+    let to_respondents: Vec<&(&str, &str)> =
+        arcs.iter().filter(|(_, b)| responded.get(b).copied().unwrap_or(false)).collect();
+    let back = to_respondents.iter().filter(|(a, b)| arcs.contains(&(*b, *a))).count();
+    (back, to_respondents.len())
 }

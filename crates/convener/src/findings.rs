@@ -87,6 +87,7 @@ pub const CODES: &[(&str, Severity, Option<Condition>)] = &[
     ("network.low_trust_pair", Severity::Warning, Some(Condition::ContinuousCommunication)),
     ("network.one_sided_tie", Severity::Info, Some(Condition::ContinuousCommunication)),
     ("communication.no_channels", Severity::Risk, Some(Condition::ContinuousCommunication)),
+    // Survey findings carry the condition they are about.
     ("survey.perception_gap", Severity::Warning, None),
     ("survey.concern", Severity::Warning, None),
     ("backbone.missing", Severity::Risk, Some(Condition::BackboneSupport)),
@@ -124,7 +125,7 @@ fn names(doc: &Initiative, ids: &[Id]) -> String {
         })
         .collect();
     let more = ids.len().saturating_sub(5);
-    if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") }
+    if more > 0 { format!("{} and {more} more", shown.join("; ")) } else { shown.join("; ") }
 }
 
 /// Everything the findings are read from.
@@ -139,6 +140,8 @@ pub struct Sources<'a> {
     pub plan: &'a PlanReport,
     /// The conditions.
     pub conditions: &'a ConditionsReport,
+    /// The options of the analysis.
+    pub options: &'a crate::model::Options,
 }
 
 /// The findings, most severe first, then by condition, then in the order they were
@@ -233,7 +236,7 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         );
     }
     for ind in &s.measurement.indicators {
-        if ind.measurements == 0 && !ind.silent_reporters.is_empty() {
+        if ind.measurements == 0 {
             out.add(
                 "measure.indicator_not_reported",
                 format!("Nobody has reported '{}' yet.", ind.name),
@@ -257,7 +260,12 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             .filter(|(p, k)| *k >= 2 && !ind.silent_reporters.contains(p))
             .collect();
         if !late.is_empty() {
-            let ids: Vec<Id> = late.iter().map(|l| l.0.clone()).collect();
+            let mut ids: Vec<Id> = Vec::new();
+            for (id, _) in &late {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
             let worst = late.iter().map(|l| l.1).max().unwrap_or(0);
             out.add(
                 "measure.late_reporter",
@@ -430,7 +438,8 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         );
     }
     for p in net.partners.iter().filter(|p| p.articulation_point == Some(true)) {
-        let k = net.key_players.iter().find(|k| k.partner == p.partner);
+        let v = doc.partners.iter().position(|x| x.id == p.partner).unwrap_or(0);
+        let k = Some(crate::network::whatif::loss_of(doc, s.options, v));
         out.add(
             "network.single_point_of_failure",
             format!(
@@ -446,7 +455,8 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         );
     }
     for g in &net.sector_mixing.groups {
-        if g.partners >= 3 && g.ei.index.is_some_and(|i| i <= -0.5) {
+        // "Other" gathers unrelated sectors (and unknown ones): not a silo of its own.
+        if g.group != crate::model::SectorGroup::Other && g.partners >= 3 && g.ei.index.is_some_and(|i| i <= -0.5) {
             out.add(
                 "network.sector_silo",
                 format!("{} partners work mostly among themselves.", g.group.as_str().replace('_', " ")),
@@ -536,7 +546,8 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         ),
         Some(b) => {
             let led = doc.activities.iter().filter(|a| a.lead == b.partner).count();
-            let per_fte = b.staff_fte.filter(|f| f.get() > 0.0).map(|f| n as f64 / f.get());
+            // No staff at all is the most stretched a backbone can be.
+            let per_fte = b.staff_fte.map(|f| if f.get() > 0.0 { n as f64 / f.get() } else { f64::INFINITY });
             if per_fte.is_some_and(|r| r > 15.0)
                 || (!doc.activities.is_empty() && led as f64 / doc.activities.len() as f64 > 0.3)
             {
@@ -544,11 +555,11 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                     "backbone.overload",
                     format!(
                         "The backbone is stretched: {} partners per full-time post, and it leads {led} of {} activities.",
-                        per_fte.map(|r| format!("{r:.0}")).unwrap_or_else(|| "–".into()),
+                        per_fte.map(|r| if r.is_finite() { format!("{r:.0}") } else { "no staff: all".into() }).unwrap_or_else(|| "–".into()),
                         doc.activities.len()
                     ),
                     vec![b.partner.clone()],
-                    &[("partners_per_fte", per_fte.unwrap_or(0.0)), ("activities_led", led as f64)],
+                    &[("partners_per_fte", per_fte.filter(|r| r.is_finite()).unwrap_or(0.0)), ("activities_led", led as f64)],
                     "Hand delivery back to partners and keep the backbone to coordinating; seek funding for its core staff.",
                 );
             }

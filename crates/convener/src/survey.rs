@@ -142,6 +142,15 @@ pub fn perceive(doc: &Initiative, survey: &Survey, include: impl Fn(&crate::mode
             }
         })
         .collect();
+    // Complementary suppression: with exactly one group hidden, its mean could be worked
+    // out from the overall mean and the others; hide the smallest shown group as well.
+    let mut groups = groups;
+    let hidden_groups = groups.iter().filter(|g| g.respondents > 0 && g.mean.is_none()).count();
+    if hidden_groups == 1 && mean.is_some() {
+        if let Some(smallest) = groups.iter_mut().filter(|g| g.mean.is_some()).min_by_key(|g| g.respondents) {
+            smallest.mean = None;
+        }
+    }
     let shown_means: Vec<f64> = groups.iter().filter_map(|g| g.mean).collect();
     let group_gap = (shown_means.len() >= 2).then(|| {
         shown_means.iter().copied().fold(f64::NEG_INFINITY, f64::max)
@@ -161,11 +170,20 @@ pub fn perceive(doc: &Initiative, survey: &Survey, include: impl Fn(&crate::mode
     }
 }
 
-/// The survey that speaks for the partnership now: the latest whose date is on or before
+/// The survey that speaks for the partnership now about what `include` picks: the latest
+/// asking about it whose date is on or before
 /// the analysis period's last day (the latest of all when there is no analysis period);
 /// of two on the same date, the later in the document.
-pub fn current(doc: &Initiative, as_of: Option<crate::model::Period>) -> Option<&Survey> {
-    doc.surveys.iter().filter(|s| as_of.is_none_or(|p| s.date <= p.last_day())).max_by_key(|s| s.date)
+pub fn current(
+    doc: &Initiative,
+    as_of: Option<crate::model::Period>,
+    include: impl Fn(&crate::model::SurveyItem) -> bool,
+) -> Option<&Survey> {
+    doc.surveys
+        .iter()
+        .filter(|s| as_of.is_none_or(|p| s.date <= p.last_day()))
+        .filter(|s| s.instrument.items().iter().any(&include))
+        .max_by_key(|s| s.date)
 }
 
 /// The perception of `condition` in `survey`: built-in items, or custom items marked with
@@ -177,7 +195,7 @@ pub fn current(doc: &Initiative, as_of: Option<crate::model::Period>) -> Option<
 /// use convener::model::Condition;
 /// let doc = Initiative::from_json(&std::fs::read_to_string(
 ///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/family-support.json")).unwrap()).unwrap();
-/// let survey = convener::survey::current(&doc, None).unwrap();
+/// let survey = convener::survey::current(&doc, None, |i| i.condition == Some(Condition::CommonAgenda)).unwrap();
 /// let p = convener::survey::condition(&doc, survey, Condition::CommonAgenda).unwrap();
 /// assert!(p.respondents >= 3 && p.mean.is_some());
 /// ```

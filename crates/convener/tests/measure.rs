@@ -33,8 +33,11 @@ fn pooling_completeness_and_silence() {
     assert_eq!(i.as_of.unwrap().to_string(), "2024-Q4");
     let pooled = &i.series[0];
     assert!(pooled.partner.is_none());
+    // Q2 and Q4 are left out of the pooled total: b, reporting since Q1, did not report them.
     let values: Vec<Option<f64>> = pooled.points.iter().map(|p| p.value).collect();
-    assert_eq!(values, vec![Some(15.0), Some(12.0), Some(20.0)]);
+    assert_eq!(values, vec![Some(15.0)]);
+    let left_out: Vec<String> = pooled.incomplete_periods.iter().map(|p| p.to_string()).collect();
+    assert_eq!(left_out, ["2024-Q2", "2024-Q4"]);
     let a = &i.series[1];
     assert_eq!(a.completeness, Some(0.75)); // 3 of 4 quarters
     assert_eq!(a.periods_since_last, Some(0));

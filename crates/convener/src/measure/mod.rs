@@ -67,6 +67,9 @@ pub struct Series {
     pub completeness: Option<f64>,
     /// Periods from the last report to the analysis period (0: up to date).
     pub periods_since_last: Option<i64>,
+    /// Pooled series: periods left out because not every partner that had started
+    /// reporting reported them.
+    pub incomplete_periods: Vec<Period>,
 }
 
 /// A sign that partners count an indicator differently.
@@ -84,7 +87,7 @@ pub struct Clash {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClashKind {
-    /// Partners' typical values differ a hundredfold or more: percent against fraction, or
+    /// Partners' typical values differ fiftyfold or more: percent against fraction, or
     /// per 1,000 against per 100.
     Scale,
     /// For a ratio indicator, the value is not numerator ÷ denominator on the same scale
@@ -176,9 +179,10 @@ fn forecast_at(points: &[(f64, f64)], at: f64) -> Option<f64> {
     Some(my + slope * (at - mx))
 }
 
-/// The scale of a ratio indicator's values against numerator ÷ denominator: 1 for a
-/// fraction, 100 for a percentage, 1000 for a rate per 1,000. `None` when the
-/// measurements disagree or give no evidence.
+/// The scale of a ratio indicator's values against numerator ÷ denominator: a power of
+/// ten from 1 (a fraction) to 10⁶ (100 for a percentage, 1,000 for a rate per 1,000),
+/// within 0.5%. 1 when no measurement gives evidence (no positive numerator and
+/// denominator); an error when the measurements disagree or fit no power of ten.
 fn ratio_scale(pairs: &[(f64, f64, f64)]) -> Result<f64, ()> {
     let mut scale: Option<f64> = None;
     for &(value, num, den) in pairs {
@@ -290,14 +294,29 @@ fn indicator_report(
         Ok(1.0)
     };
 
-    let raw_of = |partner: Option<&Id>, group: &Option<Text>| -> Vec<Raw> {
+    // The raw points of a partner's series, or of the pooled series. A pooled period
+    // counts only when every partner that had started reporting this (indicator, group)
+    // by then reported it: a late or missing report would otherwise show as a dip. The
+    // periods left out are returned too.
+    let raw_of = |partner: Option<&Id>, group: &Option<Text>| -> (Vec<Raw>, Vec<Period>) {
         let mut by_period: BTreeMap<Period, Vec<&crate::model::Measurement>> = BTreeMap::new();
+        let mut first: BTreeMap<&Id, Period> = BTreeMap::new();
         for m in ms.iter().filter(|m| &m.group == group && partner.is_none_or(|p| &m.partner == p)) {
             by_period.entry(m.period).or_default().push(m);
+            let f = first.entry(&m.partner).or_insert(m.period);
+            *f = (*f).min(m.period);
         }
-        by_period
+        let mut incomplete = Vec::new();
+        let raw = by_period
             .into_iter()
             .filter_map(|(period, list)| {
+                if partner.is_none() {
+                    let expected = first.values().filter(|f| **f <= period).count();
+                    if list.len() < expected {
+                        incomplete.push(period);
+                        return None;
+                    }
+                }
                 let (value, den) = match (partner, ind.aggregation) {
                     (Some(_), _) => (list[0].value, list[0].denominator.map(|x| x.get())),
                     (None, Aggregation::Sum) => (list.iter().map(|m| m.value).sum(), None),
@@ -313,18 +332,22 @@ fn indicator_report(
                 };
                 Some(Raw { period, value, den })
             })
-            .collect()
+            .collect();
+        (raw, incomplete)
     };
 
     let mut series = Vec::new();
     for group in &groups {
-        series.push(build_series(ind, None, group.clone(), &raw_of(None, group), as_of, first_period, options));
+        let (raw, incomplete) = raw_of(None, group);
+        let mut pooled = build_series(ind, None, group.clone(), &raw, as_of, first_period, options);
+        pooled.incomplete_periods = incomplete;
+        series.push(pooled);
     }
     let mut silent = Vec::new();
     for p in &partners {
         let mut any = false;
         for group in &groups {
-            let raw = raw_of(Some(p), group);
+            let (raw, _) = raw_of(Some(p), group);
             if !raw.is_empty() {
                 any = true;
                 series.push(build_series(ind, Some((*p).clone()), group.clone(), &raw, as_of, first_period, options));
@@ -427,7 +450,7 @@ fn build_series(
         if let Some(first) = raw.first() {
             let freeze = ind.freeze.map(|f| f.get() as usize);
             let mut runs = runs_analysis(&values, freeze);
-            runs.centre = show(runs.centre);
+            runs.centre = if raw.iter().any(&hidden) { None } else { show(runs.centre) };
             phases.push(Phase { phase: None, from: first.period, runs });
         }
     } else {
@@ -437,13 +460,14 @@ fn build_series(
         let mut start = 0;
         while start < raw.len() {
             let k = phase_of(raw[start].period);
+            // Phases are numbered from 1 in time order among those with data, as qicharts2's parts.
             let mut end = start;
             while end < raw.len() && phase_of(raw[end].period) == k {
                 end += 1;
             }
             let mut runs = runs_analysis(&values[start..end], None);
-            runs.centre = show(runs.centre);
-            phases.push(Phase { phase: Some(k as u32 + 1), from: raw[start].period, runs });
+            runs.centre = if raw[start..end].iter().any(&hidden) { None } else { show(runs.centre) };
+            phases.push(Phase { phase: Some(phases.len() as u32 + 1), from: raw[start].period, runs });
             start = end;
         }
     }
@@ -462,9 +486,10 @@ fn build_series(
     };
     let forecast = match (ind.baseline, latest) {
         (Some(b), Some(l)) => {
-            let pts: Vec<(f64, f64)> =
-                raw.iter().filter(|r| r.period <= b.period).map(|r| (r.period.index() as f64, r.value)).collect();
-            forecast_at(&pts, l.period.index() as f64)
+            let used: Vec<&Raw> = raw.iter().filter(|r| r.period <= b.period).collect();
+            let pts: Vec<(f64, f64)> = used.iter().map(|r| (r.period.index() as f64, r.value)).collect();
+            // A line through hidden values would give them away.
+            if used.iter().any(|r| hidden(r)) { None } else { forecast_at(&pts, l.period.index() as f64) }
         }
         _ => None,
     };
@@ -493,7 +518,7 @@ fn build_series(
         latest_period: latest.map(|r| r.period),
         latest_value,
         baseline_value: show(baseline_value),
-        change_from_baseline: match (latest_value, baseline_value) {
+        change_from_baseline: match (latest_value, show(baseline_value)) {
             (Some(l), Some(b)) => Some(l - b),
             _ => None,
         },
@@ -503,6 +528,7 @@ fn build_series(
         turning_the_curve,
         completeness,
         periods_since_last,
+        incomplete_periods: vec![],
     }
 }
 

@@ -271,39 +271,65 @@ pub struct KeyPlayer {
 /// assert_eq!(k[0].pairs_disconnected, 1);
 /// ```
 pub fn key_players(doc: &Initiative, options: &Options, limit: usize) -> Vec<KeyPlayer> {
-    let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
-    let g = PartnerGraph::new(doc, &rule);
-    let l = low_link(g.csr());
-    let dep = DependencyGraph::new(doc);
-    let n = doc.partners.len();
-    let others = n.saturating_sub(1) as f64;
-    let other_pairs = (n.saturating_sub(1) * n.saturating_sub(2) / 2) as f64;
-    let mut out: Vec<KeyPlayer> = (0..n)
-        .filter_map(|v| {
-            // Pairs of the others connected before (all pairs less v's own) and after.
-            let before = l.pairs - (l.component_size[v] - 1);
-            let pairs_disconnected = before - l.pairs_without[v];
-            let cascade = if dep.is_empty() { vec![] } else { dep.cascade(&[v]) };
-            let mut hit = cascade.clone();
-            hit.push(v);
-            let activities = activities_hit(doc, &hit).len() as u64;
-            let fragmentation_share = if other_pairs > 0.0 { pairs_disconnected as f64 / other_pairs } else { 0.0 };
-            let cascade_share = if others > 0.0 { cascade.len() as f64 / others } else { 0.0 };
-            let damage = fragmentation_share + cascade_share;
-            (damage > 0.0).then(|| KeyPlayer {
-                partner: doc.partners[v].id.clone(),
-                damage,
-                pairs_disconnected,
-                fragmentation_share,
-                cascade_partners: cascade.len() as u64,
-                cascade_share,
-                cascade_activities: activities,
-            })
-        })
-        .collect();
+    let losses = Losses::new(doc, options);
+    let mut out: Vec<KeyPlayer> = (0..doc.partners.len()).map(|v| losses.of(v)).filter(|k| k.damage > 0.0).collect();
     out.sort_by(|a, b| b.damage.total_cmp(&a.damage));
     out.truncate(limit);
     out
+}
+
+/// What losing one partner would do: its [`KeyPlayer`] entry, whatever its damage.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// use convener::network::whatif::loss_of;
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// assert_eq!(loss_of(&doc, &Options::default(), 0).damage, 0.0);
+/// ```
+pub fn loss_of(doc: &Initiative, options: &Options, v: usize) -> KeyPlayer {
+    Losses::new(doc, options).of(v)
+}
+
+/// The graphs the damage of a loss is read from, built once for many partners.
+struct Losses<'a> {
+    doc: &'a Initiative,
+    low: super::structure::LowLink,
+    dep: DependencyGraph,
+}
+
+impl<'a> Losses<'a> {
+    fn new(doc: &'a Initiative, options: &Options) -> Self {
+        let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
+        let g = PartnerGraph::new(doc, &rule);
+        Losses { doc, low: low_link(g.csr()), dep: DependencyGraph::new(doc) }
+    }
+
+    fn of(&self, v: usize) -> KeyPlayer {
+        let n = self.doc.partners.len();
+        let l = &self.low;
+        let others = n.saturating_sub(1) as f64;
+        let other_pairs = (n.saturating_sub(1) * n.saturating_sub(2) / 2) as f64;
+        // Pairs of the others connected before (all pairs less v's own) and after.
+        let before = l.pairs - (l.component_size[v] - 1);
+        let pairs_disconnected = before - l.pairs_without[v];
+        let cascade = if self.dep.is_empty() { vec![] } else { self.dep.cascade(&[v]) };
+        let mut hit = cascade.clone();
+        hit.push(v);
+        let fragmentation_share = if other_pairs > 0.0 { pairs_disconnected as f64 / other_pairs } else { 0.0 };
+        let cascade_share = if others > 0.0 { cascade.len() as f64 / others } else { 0.0 };
+        KeyPlayer {
+            partner: self.doc.partners[v].id.clone(),
+            damage: fragmentation_share + cascade_share,
+            pairs_disconnected,
+            fragmentation_share,
+            cascade_partners: cascade.len() as u64,
+            cascade_share,
+            cascade_activities: activities_hit(self.doc, &hit).len() as u64,
+        }
+    }
 }
 
 /// What changes, as a few lines of text for a terminal.

@@ -19,8 +19,8 @@ use super::{FundingRisk, index_of};
 /// 3. **`lead_funding_ends`** — the activity's lead has funding sources with an `ends`
 ///    date and every one of them ends before the activity needs its lead: the later of
 ///    the activity's `funded_until` and the last day of the `by` periods of the outcomes
-///    it serves. Sources without an end date are left out, as their amounts and terms
-///    are unknown; a lead with no dated source gives no risk.
+///    it serves. A lead with any source without an end date (ongoing money) gives no
+///    risk, nor does one with no dated source.
 ///
 /// # Complexity
 /// O(a·(o + d) + f) for a activities each serving o outcomes and depending on d others,
@@ -78,7 +78,8 @@ pub(super) fn funding_risks(doc: &Initiative) -> Vec<FundingRisk> {
             outcomes.iter().filter_map(|&o| doc.outcomes[o].by.map(|by| by.last_day())).chain(act.funded_until).max();
         let lead = partner_index.get(act.lead.as_str()).map(|&p| &doc.partners[p]);
         if let (Some(needed_until), Some(lead)) = (needed_until, lead) {
-            let ends = lead.funding.iter().filter_map(|f| f.ends).max();
+            let ongoing = lead.funding.iter().any(|f| f.ends.is_none());
+            let ends = lead.funding.iter().filter_map(|f| f.ends).max().filter(|_| !ongoing);
             if let Some(ends) = ends {
                 if ends < needed_until {
                     risks.push(FundingRisk::LeadFundingEnds {

@@ -390,12 +390,12 @@ fn lead_whose_dated_funding_ends_too_soon() {
     let fund = |ends: Option<&str>| Funding { source: Text::new("Grant").unwrap(), amount: None, ends: ends.map(date) };
     let mut d = doc();
     outcome(&mut d, "o", &[]).by = Some("2026-Q4".parse().unwrap());
-    // p0: all dated funding ends 2026-03-31, an undated source is left out.
-    d.partners[0].funding = vec![fund(Some("2025-03-31")), fund(Some("2026-03-31")), fund(None)];
+    // p0: all its funding ends by 2026-03-31.
+    d.partners[0].funding = vec![fund(Some("2025-03-31")), fund(Some("2026-03-31"))];
     // p1: one source lasts long enough.
     d.partners[1].funding = vec![fund(Some("2025-03-31")), fund(Some("2026-12-31"))];
-    // p2: no dated funding at all.
-    d.partners[2].funding = vec![fund(None)];
+    // p2: dated funding that ends early, and ongoing money: no cliff.
+    d.partners[2].funding = vec![fund(Some("2025-03-31")), fund(None)];
     activity(&mut d, "by-outcome", "p0", &["o"]);
     activity(&mut d, "by-own-date", "p0", &[]);
     dated(&mut d, "by-own-date", "2026-06-30");

@@ -1,5 +1,11 @@
 //! The `Report`: everything convener finds about an initiative, in one deterministic JSON
-//! document (format `convener-report/1`), and the what-if answer built on it.
+//! document (format `convener-report/1`), the what-if answer built on it, and its
+//! renderings for people (Markdown, HTML).
+
+pub mod escape;
+pub mod html;
+pub mod markdown;
+pub mod svg;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
@@ -116,18 +122,15 @@ impl Report {
 
 /// Analyses everything: network, measurement, plan, the five conditions and findings.
 pub fn analyze(doc: &Initiative, options: &Options) -> Report {
+    // The report always computes every network measure: `metrics` narrows the network
+    // command's table, not the evidence the conditions and findings rest on.
     let as_of = measure::as_of(doc, options);
-    let options = Options { as_of, ..options.clone() };
+    let options = Options { as_of, metrics: None, ..options.clone() };
     let network = network::analyze(doc, &options);
     let measurement = measure::analyze(doc, &options);
     let plan = plan::analyze(doc, &options);
-    let evidence = conditions::Evidence {
-        doc,
-        network: &network,
-        measurement: &measurement,
-        plan: &plan,
-        key_players_ranked: doc.partners.len() <= options.budgets.key_players_max_partners as usize,
-    };
+    let evidence =
+        conditions::Evidence { doc, network: &network, measurement: &measurement, plan: &plan, options: &options };
     let conditions = conditions::assess(&evidence);
     let findings = findings::find(&findings::Sources {
         doc,
@@ -135,6 +138,7 @@ pub fn analyze(doc: &Initiative, options: &Options) -> Report {
         measurement: &measurement,
         plan: &plan,
         conditions: &conditions,
+        options: &options,
     });
     let count = |n: usize| n as u64;
     Report {
