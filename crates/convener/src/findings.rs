@@ -90,10 +90,17 @@ pub const CODES: &[(&str, Severity, Option<Condition>)] = &[
     // Survey findings carry the condition they are about.
     ("survey.perception_gap", Severity::Warning, None),
     ("survey.concern", Severity::Warning, None),
+    ("survey.factor_concern", Severity::Warning, None),
+    ("survey.factor_gap", Severity::Warning, None),
     ("backbone.missing", Severity::Risk, Some(Condition::BackboneSupport)),
     ("backbone.overload", Severity::Warning, Some(Condition::BackboneSupport)),
     ("backbone.weak_function", Severity::Info, Some(Condition::BackboneSupport)),
 ];
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
 
 fn meta(code: &str) -> (Severity, Option<Condition>) {
     CODES.iter().find(|c| c.0 == code).map(|c| (c.1, c.2)).unwrap_or((Severity::Info, None))
@@ -166,7 +173,12 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             if !missing.is_empty() && n > 0 {
                 out.add(
                     "agenda.not_endorsed",
-                    format!("{} of {n} partners have not endorsed the agenda: {}.", missing.len(), names(doc, &missing)),
+                    format!(
+                        "{} of {n} partners {} not endorsed the agenda: {}.",
+                        missing.len(),
+                        if missing.len() == 1 { "has" } else { "have" },
+                        names(doc, &missing)
+                    ),
                     missing.clone(),
                     &[("endorsed_share", (n - missing.len()) as f64 / n as f64)],
                     "Talk with each of them about what stops them signing up; adjust the agenda or their role.",
@@ -269,7 +281,12 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             let worst = late.iter().map(|l| l.1).max().unwrap_or(0);
             out.add(
                 "measure.late_reporter",
-                format!("{} are two or more periods behind on '{}'.", names(doc, &ids), ind.name),
+                format!(
+                    "{} {} two or more periods behind on '{}'.",
+                    names(doc, &ids),
+                    if ids.len() == 1 { "is" } else { "are" },
+                    ind.name
+                ),
                 ids,
                 &[("most_periods_behind", worst as f64)],
                 "Agree a reporting date each period and a reminder from the backbone.",
@@ -288,14 +305,23 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             if let Some(ph) = series.phases.last() {
                 let r = &ph.runs;
                 if r.runs_signal || r.shift || r.trend {
-                    let last = series.points.last().and_then(|p| p.value);
-                    let direction = match (last, r.centre) {
-                        (Some(v), Some(c)) if v != c => {
-                            let up = v > c;
-                            let better = (ind.polarity == Polarity::HigherIsBetter) == up;
-                            if better { "improving" } else { "worsening" }
+                    // The direction from the phase's visible points: the later half against the
+                    // earlier half (the centre line may be hidden by suppression).
+                    let from = series.points.len().saturating_sub(r.n as usize);
+                    let visible: Vec<f64> = series.points[from..].iter().filter_map(|p| p.value).collect();
+                    let half = visible.len() / 2;
+                    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+                    let direction = if half == 0 {
+                        "changing"
+                    } else {
+                        let (early, late) = (mean(&visible[..half]), mean(&visible[visible.len() - half..]));
+                        if late == early {
+                            "changing"
+                        } else if (late > early) == (ind.polarity == Polarity::HigherIsBetter) {
+                            "improving"
+                        } else {
+                            "worsening"
                         }
-                        _ => "changing",
                     };
                     let group = series.group.as_ref().map(|g| format!(" ({g})")).unwrap_or_default();
                     out.add(
@@ -322,8 +348,9 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                 .find(|d| d.id == ind.indicator)
                 .and_then(|d| d.target)
                 .filter(|t| ind.as_of.is_some_and(|a| t.period <= a));
+            // With a counting clash the pooled value mixes units: the clash is the finding.
             if let (Some(t), Some(p)) = (target_due, series.percent_of_target) {
-                if p < 100.0 {
+                if p < 100.0 && ind.clashes.is_empty() {
                     out.add(
                         "measure.target_missed",
                         format!("'{}' was due to reach {} by {} and is at {:.0}% of it.", ind.name, t.value, t.period, p),
@@ -424,7 +451,7 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         );
     }
     let isolated: Vec<Id> = net.partners.iter().filter(|p| p.degree == Some(0)).map(|p| p.partner.clone()).collect();
-    if !isolated.is_empty() {
+    if !isolated.is_empty() && n > 1 {
         out.add(
             "network.isolated_partner",
             format!(
@@ -459,7 +486,7 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         if g.group != crate::model::SectorGroup::Other && g.partners >= 3 && g.ei.index.is_some_and(|i| i <= -0.5) {
             out.add(
                 "network.sector_silo",
-                format!("{} partners work mostly among themselves.", g.group.as_str().replace('_', " ")),
+                format!("{} partners work mostly among themselves.", capitalise(&g.group.as_str().replace('_', " "))),
                 vec![],
                 &[
                     ("ei_index", g.ei.index.unwrap_or(0.0)),
@@ -499,7 +526,11 @@ pub fn find(s: &Sources) -> Vec<Finding> {
     if one_sided > 0 {
         out.add(
             "network.one_sided_tie",
-            format!("{one_sided} pairs see their relationship differently (one names the other, or they rate it two or more levels apart)."),
+            format!(
+                "{one_sided} {} {} their relationship differently (one names the other, or they rate it two or more levels apart).",
+                if one_sided == 1 { "pair" } else { "pairs" },
+                if one_sided == 1 { "sees" } else { "see" }
+            ),
             vec![],
             &[("pairs", one_sided as f64)],
             "Discuss these relationships in the next network review: differing views are a starting point, not a fault.",
@@ -532,6 +563,28 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             if let Some(f) = out.0.last_mut() {
                 f.condition = Some(c.condition);
             }
+        }
+    }
+
+    for f in &s.conditions.factors {
+        let p = &f.perception;
+        if p.band == Some(crate::survey::WilderBand::Concern) {
+            out.add(
+                "survey.factor_concern",
+                format!("Partners rate the factor '{}' low: a mean of {:.1} of 5.", f.factor, p.mean.unwrap_or(0.0)),
+                vec![],
+                &[("mean", p.mean.unwrap_or(0.0))],
+                "Discuss the factor with partners and agree one change to try before the next survey.",
+            );
+        }
+        if let Some(gap) = p.group_gap.filter(|g| *g >= 1.0) {
+            out.add(
+                "survey.factor_gap",
+                format!("On the factor '{}', sector groups differ by {gap:.1} points on the 1–5 scale.", f.factor),
+                vec![],
+                &[("gap", gap)],
+                "Hear from the group that rates it lowest: a gap between sectors can mean power is not shared.",
+            );
         }
     }
 

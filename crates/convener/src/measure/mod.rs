@@ -367,7 +367,7 @@ fn indicator_report(
             kind: ClashKind::RatioScale,
             partners: vec![],
             message: format!(
-                "the values of '{}' are not numerator ÷ denominator on one scale (a fraction, a percentage or a rate per 1,000) for every measurement; agree how it is counted",
+                "The values of '{}' are not numerator ÷ denominator on one scale (a fraction, a percentage or a rate per 1,000) for every measurement; agree how it is counted.",
                 ind.id
             ),
         });
@@ -389,7 +389,7 @@ fn indicator_report(
                 kind: ClashKind::Scale,
                 partners: ids,
                 message: format!(
-                    "partners' typical values of '{}' differ {:.0}-fold; check they all use the unit '{}'",
+                    "Partners' typical values of '{}' differ {:.0}-fold; check they all use the unit '{}'.",
                     ind.id,
                     hi / lo,
                     ind.unit
