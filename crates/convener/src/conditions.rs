@@ -62,7 +62,7 @@ impl SubMeasure {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
-    /// Not in place: its structure is missing, or the score is under 15.
+    /// Not in place: its structure is missing, there is no score, or the score is under 15.
     Absent,
     /// Beginning: 15 to under 40.
     Emerging,
@@ -117,7 +117,8 @@ pub struct ConditionReport {
     pub score: Option<f64>,
     /// The stage.
     pub stage: Stage,
-    /// Why the stage is lower than the score alone would give, if it is.
+    /// Why the stage is held below the score's band when partners disagree, if it is (the
+    /// confidence cap is explained by `confidence` itself).
     pub stage_note: Option<String>,
     /// Share of the sub-measures' weight that had data, 0–1.
     pub confidence: f64,

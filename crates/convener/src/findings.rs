@@ -464,9 +464,10 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             "Pair each with a well-connected partner, or bring them into a working group.",
         );
     }
+    let losses = crate::network::whatif::Losses::new(doc, s.options);
     for p in net.partners.iter().filter(|p| p.articulation_point == Some(true)) {
         let v = doc.partners.iter().position(|x| x.id == p.partner).unwrap_or(0);
-        let k = Some(crate::network::whatif::loss_of(doc, s.options, v));
+        let k = Some(losses.of(v));
         out.add(
             "network.single_point_of_failure",
             format!(

@@ -493,7 +493,8 @@ fn build_series(
         }
         _ => None,
     };
-    let turning_the_curve = match (forecast, latest) {
+    // From shown values only: which side of the line a hidden value falls would tell.
+    let turning_the_curve = match (show(forecast), latest.filter(|r| !hidden(r))) {
         (Some(f), Some(l)) if ind.baseline.is_some_and(|b| l.period > b.period) => Some(match ind.polarity {
             Polarity::HigherIsBetter => l.value > f,
             Polarity::LowerIsBetter => l.value < f,

@@ -21,21 +21,22 @@ use super::{Level, Period, TieKind};
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     /// The period the analysis is as of. Default: the latest measurement period, else the
-    /// period of the latest survey date, else none. convener never reads the clock.
+    /// month of the latest survey date, else none. convener never reads the clock.
     pub as_of: Option<Period>,
     /// The lowest collaboration level that counts as a connection in the network
     /// (default `communicate`: `compete` and `coexist` ties are reported, not connected).
     pub min_level: Level,
     /// Only ties of these kinds count as connections (default: every tie).
     pub tie_kinds: Option<Vec<TieKind>>,
-    /// Hide counts below this number in every output (small-number suppression). Default
+    /// Hide counts below this number in every measurement output (small-number suppression; surveys have their own minimum of 3). Default
     /// off.
     pub suppress_below: Option<u32>,
     /// Size limits for work that grows faster than the network.
     pub budgets: Budgets,
     /// Limits on the documents convener reads.
     pub limits: Limits,
-    /// The network measures to compute (default: all).
+    /// The network measures to compute for the network table (default: all). The full
+    /// report always computes every measure: the conditions and findings rest on them.
     pub metrics: Option<Vec<Metric>>,
 }
 
@@ -71,7 +72,8 @@ impl Options {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Budgets {
-    /// Above this many partners, betweenness and closeness are not computed exactly.
+    /// Above this many partners, betweenness, closeness and the diameter are not computed
+    /// (a note in the report says so).
     pub exact_betweenness_max_partners: u32,
     /// Above this many partners, key players are not ranked.
     pub key_players_max_partners: u32,

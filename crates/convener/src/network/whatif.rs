@@ -293,21 +293,34 @@ pub fn loss_of(doc: &Initiative, options: &Options, v: usize) -> KeyPlayer {
     Losses::new(doc, options).of(v)
 }
 
-/// The graphs the damage of a loss is read from, built once for many partners.
-struct Losses<'a> {
+/// The graphs the damage of a loss is read from, built once and asked about many partners.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// use convener::network::whatif::Losses;
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}, {"from": "b", "to": "c", "level": "collaborate"}]}"#).unwrap();
+/// let losses = Losses::new(&doc, &Options::default());
+/// assert_eq!(losses.of(1).pairs_disconnected, 1);
+/// ```
+pub struct Losses<'a> {
     doc: &'a Initiative,
     low: super::structure::LowLink,
     dep: DependencyGraph,
 }
 
 impl<'a> Losses<'a> {
-    fn new(doc: &'a Initiative, options: &Options) -> Self {
+    /// Builds the graphs of `doc` under `options`' edge rule.
+    pub fn new(doc: &'a Initiative, options: &Options) -> Self {
         let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
         let g = PartnerGraph::new(doc, &rule);
         Losses { doc, low: low_link(g.csr()), dep: DependencyGraph::new(doc) }
     }
 
-    fn of(&self, v: usize) -> KeyPlayer {
+    /// What losing partner `v` (document index) would do.
+    pub fn of(&self, v: usize) -> KeyPlayer {
         let n = self.doc.partners.len();
         let l = &self.low;
         let others = n.saturating_sub(1) as f64;

@@ -112,7 +112,9 @@ fn condition_section(out: &mut String, c: &ConditionReport, findings: &[Finding]
             out,
             r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
             esc(&s.name),
-            s.value.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "not collected".into()),
+            s.value
+                .map(|v| format!("{:.0}%", v * 100.0))
+                .unwrap_or_else(|| { if s.weight == 0.0 { "not applicable".into() } else { "not collected".into() } }),
             s.weight,
             esc(&s.explanation)
         );

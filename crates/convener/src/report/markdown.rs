@@ -64,7 +64,9 @@ pub fn render(report: &Report) -> String {
                 out,
                 "| {} | {} | {} | {} |",
                 md(&s.name),
-                s.value.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "not collected".into()),
+                s.value.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| {
+                    if s.weight == 0.0 { "not applicable".into() } else { "not collected".into() }
+                }),
                 s.weight,
                 md(&s.explanation)
             );
