@@ -213,7 +213,57 @@ pub enum Error {
     Internal(String),
 }
 
+/// The kind of an [`Error`], for bindings that map errors to a few statuses (the C ABI):
+/// a closed list, so a binding's `match` on it is checked by the compiler.
+///
+/// # Example
+/// ```
+/// use convener::error::Category;
+/// let e = convener::Initiative::from_json("{").unwrap_err();
+/// assert_eq!(e.category(), Category::InvalidDocument);
+/// assert_eq!(Category::ALL.len(), 6);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// `document.invalid`.
+    InvalidDocument,
+    /// `options.invalid`.
+    InvalidOptions,
+    /// `limit.exceeded`.
+    LimitExceeded,
+    /// `io`.
+    Io,
+    /// `argument.*`.
+    InvalidArgument,
+    /// `internal`.
+    Internal,
+}
+
+impl Category {
+    /// Every category.
+    pub const ALL: [Category; 6] = [
+        Category::InvalidDocument,
+        Category::InvalidOptions,
+        Category::LimitExceeded,
+        Category::Io,
+        Category::InvalidArgument,
+        Category::Internal,
+    ];
+}
+
 impl Error {
+    /// The error's category.
+    pub fn category(&self) -> Category {
+        match self {
+            Error::InvalidDocument(_) => Category::InvalidDocument,
+            Error::InvalidOptions(_) => Category::InvalidOptions,
+            Error::LimitExceeded(_) => Category::LimitExceeded,
+            Error::Io { .. } => Category::Io,
+            Error::InvalidArgument { .. } => Category::InvalidArgument,
+            Error::Internal(_) => Category::Internal,
+        }
+    }
+
     /// The stable dotted code of the error.
     pub fn code(&self) -> &'static str {
         match self {

@@ -577,43 +577,137 @@ pub fn to_csv(report: &MeasureReport) -> String {
     let _ = w.write_record(CSV_COLUMNS);
     let f = |v: Option<f64>| v.map(crate::network::number_text).unwrap_or_default();
     let u = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let b = |v: Option<bool>| v.map(|x| x.to_string()).unwrap_or_default();
     let guard = crate::formats::csv::guard;
+    for r in rows(report) {
+        let row = [
+            guard(r.indicator.as_str()),
+            r.partner.as_ref().map(|p| guard(p.as_str())).unwrap_or_default(),
+            r.group.as_ref().map(|g| guard(g.as_str())).unwrap_or_default(),
+            r.phase.map(|p| p.to_string()).unwrap_or_default(),
+            r.n.to_string(),
+            f(r.centre),
+            u(r.n_useful),
+            u(r.longest_run),
+            u(r.longest_run_max),
+            u(r.n_crossings),
+            u(r.n_crossings_min),
+            b(r.runs_signal),
+            b(r.shift),
+            b(r.trend),
+            r.latest_period.map(|p| p.to_string()).unwrap_or_default(),
+            f(r.latest_value),
+            f(r.baseline_value),
+            f(r.target_value),
+            f(r.percent_of_target),
+            f(r.forecast),
+            f(r.completeness),
+            r.periods_since_last.map(|p| p.to_string()).unwrap_or_default(),
+        ];
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One row of the indicators table: a series and phase, with the columns of
+/// [`CSV_COLUMNS`] in the same order (null where the CSV is blank).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct IndicatorRow {
+    /// The indicator.
+    pub indicator: Id,
+    /// The partner; null for the pooled series.
+    pub partner: Option<Id>,
+    /// The breakdown group.
+    pub group: Option<Text>,
+    /// The phase, numbered from 1; null without phases.
+    pub phase: Option<u32>,
+    /// Points in the chart.
+    pub n: u64,
+    /// The centre line.
+    pub centre: Option<f64>,
+    /// Points not on the centre line.
+    pub n_useful: Option<u64>,
+    /// The longest run on one side.
+    pub longest_run: Option<u64>,
+    /// Its upper limit.
+    pub longest_run_max: Option<u64>,
+    /// Crossings of the centre line.
+    pub n_crossings: Option<u64>,
+    /// Their lower limit.
+    pub n_crossings_min: Option<u64>,
+    /// The Anhøj signal.
+    pub runs_signal: Option<bool>,
+    /// The IHI shift.
+    pub shift: Option<bool>,
+    /// The IHI trend.
+    pub trend: Option<bool>,
+    /// The latest period with a value.
+    pub latest_period: Option<Period>,
+    /// The value then.
+    pub latest_value: Option<f64>,
+    /// The baseline value.
+    pub baseline_value: Option<f64>,
+    /// The target value.
+    pub target_value: Option<f64>,
+    /// Percent of target.
+    pub percent_of_target: Option<f64>,
+    /// The forecast at the latest period.
+    pub forecast: Option<f64>,
+    /// Periods reported / expected.
+    pub completeness: Option<f64>,
+    /// Periods since the last report.
+    pub periods_since_last: Option<i64>,
+}
+
+/// The rows of the indicators table, in the order of [`to_csv`].
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(&std::fs::read_to_string(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/family-support.json")).unwrap()).unwrap();
+/// let report = convener::measure::analyze(&doc, &Options::default());
+/// let rows = convener::measure::rows(&report);
+/// let keys: Vec<String> = serde_json::to_value(&rows[0]).unwrap().as_object().unwrap().keys().cloned().collect();
+/// assert_eq!(keys, convener::measure::CSV_COLUMNS);
+/// assert_eq!(rows.len() + 1, convener::measure::to_csv(&report).lines().count());
+/// ```
+pub fn rows(report: &MeasureReport) -> Vec<IndicatorRow> {
+    let mut out = Vec::new();
     for ind in &report.indicators {
         for s in &ind.series {
-            let empty = [None];
             let phases: Vec<Option<&Phase>> =
-                if s.phases.is_empty() { empty.to_vec() } else { s.phases.iter().map(Some).collect() };
+                if s.phases.is_empty() { vec![None] } else { s.phases.iter().map(Some).collect() };
             for ph in phases {
                 let r = ph.map(|p| &p.runs);
-                let row = [
-                    guard(ind.indicator.as_str()),
-                    s.partner.as_ref().map(|p| guard(p.as_str())).unwrap_or_default(),
-                    s.group.as_ref().map(|g| guard(g.as_str())).unwrap_or_default(),
-                    ph.and_then(|p| p.phase).map(|p| p.to_string()).unwrap_or_default(),
-                    r.map(|r| r.n).unwrap_or(0).to_string(),
-                    f(r.and_then(|r| r.centre)),
-                    r.map(|r| r.n_useful.to_string()).unwrap_or_default(),
-                    u(r.and_then(|r| r.longest_run)),
-                    u(r.and_then(|r| r.longest_run_max)),
-                    u(r.and_then(|r| r.n_crossings)),
-                    u(r.and_then(|r| r.n_crossings_min)),
-                    r.map(|r| r.runs_signal.to_string()).unwrap_or_default(),
-                    r.map(|r| r.shift.to_string()).unwrap_or_default(),
-                    r.map(|r| r.trend.to_string()).unwrap_or_default(),
-                    s.latest_period.map(|p| p.to_string()).unwrap_or_default(),
-                    f(s.latest_value),
-                    f(s.baseline_value),
-                    f(s.target_value),
-                    f(s.percent_of_target),
-                    f(s.forecast),
-                    f(s.completeness),
-                    s.periods_since_last.map(|p| p.to_string()).unwrap_or_default(),
-                ];
-                let _ = w.write_record(&row);
+                out.push(IndicatorRow {
+                    indicator: ind.indicator.clone(),
+                    partner: s.partner.clone(),
+                    group: s.group.clone(),
+                    phase: ph.and_then(|p| p.phase),
+                    n: r.map_or(0, |r| r.n),
+                    centre: r.and_then(|r| r.centre),
+                    n_useful: r.map(|r| r.n_useful),
+                    longest_run: r.and_then(|r| r.longest_run),
+                    longest_run_max: r.and_then(|r| r.longest_run_max),
+                    n_crossings: r.and_then(|r| r.n_crossings),
+                    n_crossings_min: r.and_then(|r| r.n_crossings_min),
+                    runs_signal: r.map(|r| r.runs_signal),
+                    shift: r.map(|r| r.shift),
+                    trend: r.map(|r| r.trend),
+                    latest_period: s.latest_period,
+                    latest_value: s.latest_value,
+                    baseline_value: s.baseline_value,
+                    target_value: s.target_value,
+                    percent_of_target: s.percent_of_target,
+                    forecast: s.forecast,
+                    completeness: s.completeness,
+                    periods_since_last: s.periods_since_last,
+                });
             }
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
 }
 
 /// The report as text a coordinator reads in a terminal: per indicator, the pooled
