@@ -195,6 +195,16 @@ impl Initiative {
         Ok(parse(&answer.to_json())?)
     }
 
+    /// Where to draw each partner and which connections to draw (the layout of the HTML
+    /// report's network picture): `{width, height, positions: [[x, y]...], connections:
+    /// [[a, b]...]}` with partners by document index, or `null` when there are none or
+    /// too many to draw.
+    pub fn drawing(&self, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let options = options_of(&options)?;
+        let report = convener::network::analyze(&self.doc, &options);
+        Ok(parse(&to_text(&convener::report::svg::drawing(&self.doc, &report))?)?)
+    }
+
     /// The document as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

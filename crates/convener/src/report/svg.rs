@@ -95,17 +95,40 @@ pub fn layout(n: usize, edges: &[(u32, u32)]) -> Vec<(f64, f64)> {
     pos.iter().map(|&(x, y)| ((x - x0) / w, (y - y0) / h)).collect()
 }
 
-/// The partner network as SVG: nodes coloured by sector group, sized by betweenness,
-/// articulation points ringed, the backbone marked with a square; connections as lines.
-/// `None` when the network is too large to draw.
-pub fn network(doc: &Initiative, report: &NetworkReport) -> Option<String> {
+/// Where to draw each partner, and the connections to draw: the layout behind the
+/// network picture, for any renderer (the HTML report, the browser tool).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct Drawing {
+    /// Width of the drawing area.
+    pub width: f64,
+    /// Height of the drawing area.
+    pub height: f64,
+    /// Each partner's position, in document order.
+    pub positions: Vec<(f64, f64)>,
+    /// Connections as pairs of partner indices (document order), a < b.
+    pub connections: Vec<(u32, u32)>,
+}
+
+/// The layout of the partner network: connected partners by [`layout`] in the upper
+/// area, isolated ones in a row below, so they neither crowd nor stretch the picture.
+/// `None` when there are no partners or more than [`MAX_DRAWN_PARTNERS`].
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
+/// let d = convener::report::svg::drawing(&doc, &convener::network::analyze(&doc, &Options::default())).unwrap();
+/// assert_eq!(d.connections, vec![(0, 1)]);
+/// assert_eq!(d.positions[2].1, d.height - 22.0); // c is isolated: in the row below
+/// ```
+pub fn drawing(doc: &Initiative, report: &NetworkReport) -> Option<Drawing> {
     let n = doc.partners.len();
     if n == 0 || n > MAX_DRAWN_PARTNERS {
         return None;
     }
     let g = PartnerGraph::new(doc, &EdgeRule { min_level: report.min_level, kinds: report.tie_kinds.clone() });
-    // Connected partners are laid out together; isolated ones stand in a row below, so
-    // they neither crowd nor stretch the picture.
     let connected: Vec<usize> = (0..n).filter(|&v| g.csr().degree(v) > 0).collect();
     let isolated: Vec<usize> = (0..n).filter(|&v| g.csr().degree(v) == 0).collect();
     let mut local = vec![u32::MAX; n];
@@ -126,6 +149,17 @@ pub fn network(doc: &Initiative, report: &NetworkReport) -> Option<String> {
         let step = (w - 2.0 * pad) / isolated.len().max(1) as f64;
         xy[v] = (pad + step * (k as f64 + 0.5), h - 22.0);
     }
+    Some(Drawing { width: w, height: h, positions: xy, connections: g.undirected_edges().to_vec() })
+}
+
+/// The partner network as SVG: nodes coloured by sector group, sized by betweenness,
+/// articulation points ringed, the backbone marked with a square; connections as lines.
+/// `None` when the network is too large to draw.
+pub fn network(doc: &Initiative, report: &NetworkReport) -> Option<String> {
+    let n = doc.partners.len();
+    let d = drawing(doc, report)?;
+    let (w, h) = (d.width, d.height);
+    let xy = &d.positions;
     let at = |i: usize| xy[i];
     let backbone = doc.backbone.as_ref().and_then(|b| doc.partners.iter().position(|p| p.id == b.partner));
     let max_b = report.partners.iter().filter_map(|p| p.betweenness).fold(0.0f64, f64::max);
@@ -138,11 +172,11 @@ pub fn network(doc: &Initiative, report: &NetworkReport) -> Option<String> {
         s,
         r#"<title id="network-title">The partner network</title><desc id="network-desc">{} partners as circles coloured by sector group and sized by betweenness, joined by {} connections at {} or above. The table after the picture lists every partner's measures.</desc>"#,
         n,
-        g.undirected_edges().len(),
+        d.connections.len(),
         report.min_level
     );
     s.push_str(r##"<g stroke="#9AA0A6" stroke-width="1" stroke-opacity="0.7">"##);
-    for &(a, b) in g.undirected_edges() {
+    for &(a, b) in &d.connections {
         let (x1, y1) = at(a as usize);
         let (x2, y2) = at(b as usize);
         let _ = write!(s, r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"/>"#);
