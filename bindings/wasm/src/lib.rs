@@ -49,7 +49,12 @@ fn text_of(value: &JsValue, what: &str) -> Result<String, JsError> {
         .ok_or_else(|| argument("argument.invalid", format!("the {what} must be JSON text or a plain object")))
 }
 
+/// Reads a document given as JSON text, a plain object, or bytes (`Uint8Array`, read as
+/// a file is: UTF-8 with an optional byte-order mark).
 fn load(doc: &JsValue, options: &Options) -> Result<convener::Initiative, JsError> {
+    if let Some(bytes) = doc.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(convener::load::initiative_from_slice(&bytes.to_vec(), &options.limits)?);
+    }
     let text = text_of(doc, "document")?;
     Ok(convener::load::initiative_from_json(&text, &options.limits)?)
 }
@@ -103,11 +108,12 @@ pub fn render(doc: JsValue, format: &str, options: Option<JsValue>) -> Result<St
 
 /// Every problem in a document, as an array of issues (empty when it is valid).
 #[wasm_bindgen]
-pub fn validate(doc: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(&doc, "document")?;
-    match convener::Initiative::from_json(&text) {
+pub fn validate(doc: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let options = options_of(&options)?;
+    match load(&doc, &options) {
         Ok(_) => Ok(js_sys::Array::new().into()),
-        Err(e) => Ok(parse(&to_text(&e.issues())?)?),
+        Err(JsError(e)) if e.issues().is_empty() => Err(JsError(e).into()),
+        Err(JsError(e)) => Ok(parse(&to_text(&e.issues())?)?),
     }
 }
 
@@ -119,7 +125,8 @@ pub fn schema(name: &str) -> Result<JsValue, JsValue> {
 
 /// Reads a CSV folder given as `{fileName: text}` into a document object.
 #[wasm_bindgen(js_name = fromCsv)]
-pub fn from_csv(files: JsValue) -> Result<JsValue, JsValue> {
+pub fn from_csv(files: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let options = options_of(&options)?;
     let object: &Object = files
         .dyn_ref()
         .ok_or_else(|| argument("argument.invalid", "give the CSV files as an object {fileName: text}"))?;
@@ -133,7 +140,7 @@ pub fn from_csv(files: JsValue) -> Result<JsValue, JsValue> {
             .ok_or_else(|| argument("argument.invalid", format!("the content of {name} must be text")))?;
         map.insert(name, text.into_bytes());
     }
-    let doc = convener::formats::csv::read(&map, &Options::default().limits).map_err(JsError)?;
+    let doc = convener::formats::csv::read(&map, &options.limits).map_err(JsError)?;
     Ok(parse(&doc.to_json())?)
 }
 
@@ -142,7 +149,8 @@ pub fn from_csv(files: JsValue) -> Result<JsValue, JsValue> {
 pub fn export_graph(doc: JsValue, format: &str, options: Option<JsValue>) -> Result<String, JsValue> {
     let options = options_of(&options)?;
     let doc = load(&doc, &options)?;
-    let format: GraphFormat = format.parse().map_err(|e: convener::model::ValueError| argument(e.code, e.message))?;
+    let format: GraphFormat =
+        format.parse().map_err(|e: convener::model::ValueError| argument("argument.unknown_format", e.message))?;
     let report = convener::network::analyze(&doc, &options);
     Ok(convener::formats::export::export(&doc, &report, format))
 }
@@ -155,10 +163,12 @@ pub struct Initiative {
 
 #[wasm_bindgen]
 impl Initiative {
-    /// Reads a document (JSON text or object); throws on every problem at once.
+    /// Reads a document (JSON text, object or bytes) with the options' limits; throws on
+    /// every problem at once.
     #[wasm_bindgen(constructor)]
-    pub fn new(doc: JsValue) -> Result<Initiative, JsValue> {
-        Ok(Initiative { doc: load(&doc, &Options::default())? })
+    pub fn new(doc: JsValue, options: Option<JsValue>) -> Result<Initiative, JsValue> {
+        let options = options_of(&options)?;
+        Ok(Initiative { doc: load(&doc, &options)? })
     }
 
     /// The whole report, as an object.

@@ -161,11 +161,24 @@ enum Command {
         /// The seed: the same seed gives the same document on every machine.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Mean number of partners each partner is tied to.
+        #[arg(long, value_name = "D")]
+        mean_degree: Option<f64>,
+        /// How many shared indicators (default: scales with the partners).
+        #[arg(long, value_name = "N")]
+        indicators: Option<usize>,
+        /// Reporting periods per series.
+        #[arg(long, value_name = "N")]
+        periods: Option<usize>,
+        /// The initiative of the speed benchmarks: 300 partners, ≈3,000 ties, 50 indicators,
+        /// ≈10,000 measurements (the other sizes are then ignored).
+        #[arg(long)]
+        design_benchmark: bool,
         /// Where to write: a .json file or a CSV folder (default: JSON on standard output).
         #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
     },
-    /// Print a JSON Schema: `initiative` (the document) or `options`.
+    /// Print a JSON Schema: `initiative` (the document), `options`, `report` or `what-if`.
     Schema {
         /// Which schema.
         #[arg(value_parser = clap::builder::PossibleValuesParser::new(convener::schema::NAMES))]
@@ -328,8 +341,19 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             common::write_document(&doc, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Synth { partners, seed, output } => {
-            let options = convener::synth::SynthOptions { partners, seed, ..Default::default() };
+        Command::Synth { partners, seed, mean_degree, indicators, periods, design_benchmark, output } => {
+            let defaults = convener::synth::SynthOptions::default();
+            let options = if design_benchmark {
+                convener::synth::SynthOptions::design_benchmark()
+            } else {
+                convener::synth::SynthOptions {
+                    partners,
+                    seed,
+                    mean_degree: mean_degree.unwrap_or(defaults.mean_degree),
+                    indicators: indicators.or(defaults.indicators),
+                    periods: periods.unwrap_or(defaults.periods),
+                }
+            };
             let doc = convener::synth::initiative(&options);
             common::write_document(&doc, output.as_deref())?;
             Ok(ExitCode::SUCCESS)

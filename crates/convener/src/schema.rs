@@ -9,7 +9,16 @@ use crate::Error;
 use crate::model::{Initiative, Options};
 
 fn generate<T: JsonSchema>() -> serde_json::Value {
-    let mut v = SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value();
+    generate_with::<T>(SchemaSettings::draft2020_12())
+}
+
+/// The schema of what convener writes (every field it always writes is required).
+fn generate_output<T: JsonSchema>() -> serde_json::Value {
+    generate_with::<T>(SchemaSettings::draft2020_12().for_serialize())
+}
+
+fn generate_with<T: JsonSchema>(settings: SchemaSettings) -> serde_json::Value {
+    let mut v = settings.into_generator().into_root_schema_for::<T>().to_value();
     tidy_descriptions(&mut v);
     lead_with_header(v)
 }
@@ -107,11 +116,23 @@ pub fn options() -> &'static serde_json::Value {
 /// ```
 pub fn report() -> &'static serde_json::Value {
     static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
-    SCHEMA.get_or_init(generate::<crate::Report>)
+    SCHEMA.get_or_init(generate_output::<crate::Report>)
+}
+
+/// The JSON Schema of the what-if answer `{removed, delta, report}`.
+///
+/// # Example
+/// ```
+/// let schema = convener::schema::what_if();
+/// assert!(schema["properties"]["delta"].is_object());
+/// ```
+pub fn what_if() -> &'static serde_json::Value {
+    static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
+    SCHEMA.get_or_init(generate_output::<crate::WhatIf>)
 }
 
 /// The names [`by_name`] knows.
-pub const NAMES: &[&str] = &["initiative", "options", "report"];
+pub const NAMES: &[&str] = &["initiative", "options", "report", "what-if"];
 
 /// A schema by name (`initiative` or `options`), as pretty JSON text with a trailing
 /// newline: the text of the committed schema files.
@@ -127,6 +148,7 @@ pub fn by_name(name: &str) -> Result<String, Error> {
         "initiative" => initiative(),
         "options" => options(),
         "report" => report(),
+        "what-if" => what_if(),
         _ => {
             return Err(Error::InvalidArgument {
                 code: "argument.unknown_schema",

@@ -241,7 +241,8 @@ impl Dice {
 
 fn round_to(x: f64, decimals: i32) -> f64 {
     let scale = [1.0, 10.0, 100.0, 1000.0][decimals as usize];
-    (x * scale).round() / scale
+    // + 0.0 turns −0 into 0, as the loader reads it.
+    (x * scale).round() / scale + 0.0
 }
 
 fn text(s: impl Into<String>) -> Text {

@@ -162,7 +162,9 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         }
     };
     let mut ptr = String::new();
-    walk::Walker::new(schema, &mut out, unknown_code).with_duplicates(&duplicates).walk(&value, schema, &mut ptr, None);
+    let mut walker = walk::Walker::new(schema, &mut out, unknown_code).with_duplicates(&duplicates);
+    let root = walker.root_name();
+    walker.walk(&value, schema, &mut ptr, root);
     if out.is_empty() {
         // The walk found nothing the typed reader refused: say what the reader said.
         let text = typed_err.to_string();
@@ -219,6 +221,8 @@ pub(crate) fn sort_by_document_order(issues: &mut [Issue], schema: &serde_json::
 /// assert_eq!(err.issues()[0].pointer(), Some("/ties/0/to"));
 /// ```
 pub fn initiative_from_json(text: &str, limits: &Limits) -> Result<Initiative, Error> {
+    // A byte-order mark at the start is not part of the document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     bytes_limit(text.len(), limits)?;
     scan::check_limits(text.as_bytes(), limits).map_err(Error::limit)?;
     let doc: Initiative = parse_checked(text, limits, crate::schema::initiative(), "field.unknown")

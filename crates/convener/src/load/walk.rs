@@ -138,6 +138,12 @@ impl<'a> Walker<'a> {
         Walker { root, out, unknown_code, duplicates: Default::default() }
     }
 
+    /// The name of the root's definition, for messages ("the options" rather than "the
+    /// document").
+    pub(crate) fn root_name(&self) -> Option<&'a str> {
+        self.root.get("title").and_then(Value::as_str).filter(|t| *t == "Options")
+    }
+
     /// Reports the keys at `pointers` as given twice, each after the first copy's problems.
     pub(crate) fn with_duplicates(mut self, pointers: &[String]) -> Self {
         for p in pointers {

@@ -103,7 +103,8 @@ impl Indicator {
 pub struct PeriodValue {
     /// The period.
     pub period: Period,
-    /// The value, in the indicator's unit.
+    /// The value, in the indicator's unit (−0 is read as 0).
+    #[serde(deserialize_with = "crate::model::values::plain_number")]
     pub value: f64,
 }
 
@@ -125,7 +126,8 @@ pub struct Measurement {
     pub partner: Id,
     /// The period it covers.
     pub period: Period,
-    /// The value, in the indicator's unit.
+    /// The value, in the indicator's unit (−0 is read as 0).
+    #[serde(deserialize_with = "crate::model::values::plain_number")]
     pub value: f64,
     /// For a ratio: the count on top (e.g. families seen within 4 weeks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +146,8 @@ pub struct Measurement {
 impl Measurement {
     /// A plain value, ungrouped, without numerator or denominator.
     pub fn new(indicator: Id, partner: Id, period: Period, value: f64) -> Self {
+        // −0 is taken as 0, as the loader reads it.
+        let value = if value == 0.0 { 0.0 } else { value };
         Measurement { indicator, partner, period, value, numerator: None, denominator: None, group: None, note: None }
     }
 }

@@ -333,10 +333,10 @@ macro_rules! bounded_number {
             /// The largest value allowed.
             pub const MAX: f64 = $max;
 
-            /// Checks `v` and makes the value.
+            /// Checks `v` and makes the value (−0 is taken as 0).
             pub fn new(v: f64) -> Result<Self, ValueError> {
                 Self::check(v)?;
-                Ok($name(v))
+                Ok($name(if v == 0.0 { 0.0 } else { v }))
             }
 
             /// Checks that `v` is finite and within the range.
@@ -393,6 +393,13 @@ macro_rules! bounded_number {
         }
 
     };
+}
+
+/// Reads a number, with −0 read as 0: the two are the same amount, and JavaScript's
+/// `JSON.stringify` writes −0 as `0`, so every layer then gives the same bytes.
+pub(crate) fn plain_number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = f64::deserialize(d)?;
+    Ok(if v == 0.0 { 0.0 } else { v })
 }
 
 /// Writes a whole number as an integer and anything else as a float, as serde_json does.

@@ -58,15 +58,15 @@ fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f
         let dv = dist[v];
         total += dv as u64;
         let sv = sigma[v];
+        let next = dv + 1;
         for &w in g.neighbours(v) {
             let w = w as usize;
             if dist[w] < 0 {
-                dist[w] = dv + 1;
+                dist[w] = next;
                 order.push(w as u32);
             }
-            if dist[w] == dv + 1 {
-                sigma[w] += sv;
-            }
+            // Branch-free: adding 0.0 leaves the count unchanged, bit for bit.
+            sigma[w] += if dist[w] == next { sv } else { 0.0 };
         }
     }
     let reached = order.len();
@@ -79,20 +79,21 @@ fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f
         0.0
     };
     if let Some(bc) = bc {
+        // `delta` holds, for each finished node w, (1 + δ(w)) / σ(w): one division per
+        // node instead of one per arc; the sums are the same, term for term.
         for &v in order.iter().rev() {
             let v = v as usize;
-            let dv = dist[v];
+            let next = dist[v] + 1;
             let mut acc = 0.0;
             for &w in g.neighbours(v) {
                 let w = w as usize;
-                if dist[w] == dv + 1 {
-                    acc += (1.0 + delta[w]) / sigma[w];
-                }
+                acc += if dist[w] == next { delta[w] } else { 0.0 };
             }
-            delta[v] = sigma[v] * acc;
+            let dv = sigma[v] * acc;
             if v != s {
-                bc[v] += delta[v];
+                bc[v] += dv;
             }
+            delta[v] = (1.0 + dv) / sigma[v];
         }
     }
     for &v in order.iter() {
