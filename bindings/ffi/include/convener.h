@@ -52,8 +52,11 @@ extern "C" {
 // convener's version, e.g. "0.1.0". Static: do not free.
 const char *convener_version(void);
 
-// Reads an initiative from `len` bytes of JSON text at `json` (format convener/1). On
-// success `*out` is a handle to free with `convener_initiative_free`.
+// Reads an initiative from `len` bytes of JSON text at `json` (format convener/1; a
+// UTF-8 byte order mark is skipped; bytes that are not UTF-8 are
+// `CONVENER_INVALID_DOCUMENT` with an `encoding.invalid` issue at their line and column,
+// as in every layer). On success `*out` is a handle to free with
+// `convener_initiative_free`.
 convener_status convener_initiative_from_json(const char *json,
                                               size_t len,
                                               convener_initiative **out);
@@ -107,9 +110,11 @@ convener_status convener_what_if(const convener_initiative *ini,
                                  char **out_json);
 
 // Checks `len` bytes of JSON text: `CONVENER_OK` with `*out_issues_json` a JSON array
-// of issues (empty when valid). Other statuses only when the call itself fails (NULL,
-// not UTF-8). Free `*out_issues_json` with `convener_string_free`.
-convener_status convener_validate_json(const char *json_text, size_t len, char **out_issues_json);
+// of issues (empty when valid; bytes that are not UTF-8 are an `encoding.invalid` issue).
+// Other statuses only when the call itself fails (NULL). Free `*out_issues_json` with `convener_string_free`.
+convener_status convener_validate_json(const char *json_text,
+                                       size_t len,
+                                       char **out_issues_json);
 
 // A JSON Schema by name (`initiative`, `options` or `report`). Free `*out` with
 // `convener_string_free`.

@@ -21,6 +21,7 @@ use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use convener::error::Category;
+use convener::load::initiative_from_slice;
 use convener::model::Options;
 use convener::{Error, Initiative};
 
@@ -117,15 +118,14 @@ unsafe fn text<'a>(ptr: *const c_char, what: &str) -> Result<&'a str, ConvenerSt
         .map_err(|_| fail(CONVENER_INVALID_UTF8, "invalid_utf8", &format!("{what} is not UTF-8 text")))
 }
 
-/// Reads `len` bytes of UTF-8 text.
-unsafe fn bytes<'a>(ptr: *const c_char, len: usize, what: &str) -> Result<&'a str, ConvenerStatus> {
+/// Reads `len` bytes (a document's bytes: the core's loader checks they are UTF-8 and
+/// says where they are not, as the CLI does).
+unsafe fn bytes<'a>(ptr: *const c_char, len: usize, what: &str) -> Result<&'a [u8], ConvenerStatus> {
     if ptr.is_null() {
         return Err(fail(CONVENER_NULL_PARAMETER, "null_parameter", &format!("{what} is NULL")));
     }
     // SAFETY: the caller promises `len` readable bytes at `ptr`; checked non-NULL above.
-    let slice = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
-    std::str::from_utf8(slice)
-        .map_err(|_| fail(CONVENER_INVALID_UTF8, "invalid_utf8", &format!("{what} is not UTF-8 text")))
+    Ok(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) })
 }
 
 /// Options from NULL (defaults) or JSON text.
@@ -183,8 +183,11 @@ pub extern "C" fn convener_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-/// Reads an initiative from `len` bytes of JSON text at `json` (format convener/1). On
-/// success `*out` is a handle to free with `convener_initiative_free`.
+/// Reads an initiative from `len` bytes of JSON text at `json` (format convener/1; a
+/// UTF-8 byte order mark is skipped; bytes that are not UTF-8 are
+/// `CONVENER_INVALID_DOCUMENT` with an `encoding.invalid` issue at their line and column,
+/// as in every layer). On success `*out` is a handle to free with
+/// `convener_initiative_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn convener_initiative_from_json(
     json: *const c_char,
@@ -194,7 +197,7 @@ pub unsafe extern "C" fn convener_initiative_from_json(
     guard(|| {
         attempt!(unsafe { out_ptr(out, "out") });
         let s = attempt!(unsafe { bytes(json, len, "json") });
-        match Initiative::from_json(s) {
+        match initiative_from_slice(s, &Options::default().limits) {
             Ok(doc) => {
                 // SAFETY: checked by `out_ptr`.
                 unsafe { *out = Box::into_raw(Box::new(ConvenerInitiative { doc })) };
@@ -395,8 +398,8 @@ pub unsafe extern "C" fn convener_what_if(
 }
 
 /// Checks `len` bytes of JSON text: `CONVENER_OK` with `*out_issues_json` a JSON array
-/// of issues (empty when valid). Other statuses only when the call itself fails (NULL,
-/// not UTF-8). Free `*out_issues_json` with `convener_string_free`.
+/// of issues (empty when valid; bytes that are not UTF-8 are an `encoding.invalid` issue).
+/// Other statuses only when the call itself fails (NULL). Free `*out_issues_json` with `convener_string_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn convener_validate_json(
     json_text: *const c_char,
@@ -406,7 +409,7 @@ pub unsafe extern "C" fn convener_validate_json(
     guard(|| {
         attempt!(unsafe { out_ptr(out_issues_json, "out_issues_json") });
         let s = attempt!(unsafe { bytes(json_text, len, "json") });
-        let issues = match Initiative::from_json(s) {
+        let issues = match initiative_from_slice(s, &Options::default().limits) {
             Ok(_) => "[]".to_string(),
             Err(e) => match json(&e.issues()) {
                 Ok(t) => t,

@@ -40,7 +40,7 @@ pub enum Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::Pointer(p) if p.is_empty() => f.write_str("(document)"),
+            Location::Pointer(p) if p.is_empty() => f.write_str("(top level)"),
             Location::Pointer(p) => f.write_str(p),
             Location::Text { line, column } => write!(f, "line {line}, column {column}"),
             Location::Cell { file, row, column: Some(c) } => write!(f, "{file}:{row}:{c}"),

@@ -148,9 +148,16 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
     unknown_code: &'static str,
 ) -> Result<T, Problems> {
     let mut out = Collector::new(limits.max_issues);
-    let typed_err = match serde_json::from_str::<T>(text) {
-        Ok(v) => return Ok(v),
-        Err(e) => e,
+    // The typed reader would take a list as a struct's fields in order; only an object is
+    // a document or options, so anything else goes straight to the walk, which says so.
+    let is_object = text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{');
+    let typed_err = if is_object {
+        match serde_json::from_str::<T>(text) {
+            Ok(v) => return Ok(v),
+            Err(e) => Some(e),
+        }
+    } else {
+        None
     };
     // The typed reader reports a wrong type where a name is expected as a syntax error,
     // so only the plain parse decides what is broken JSON.
@@ -165,7 +172,7 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
     let mut walker = walk::Walker::new(schema, &mut out, unknown_code).with_duplicates(&duplicates);
     let root = walker.root_name();
     walker.walk(&value, schema, &mut ptr, root);
-    if out.is_empty() {
+    if let (true, Some(typed_err)) = (out.is_empty(), typed_err) {
         // The walk found nothing the typed reader refused: say what the reader said.
         let text = typed_err.to_string();
         let what = text.find(" at line ").map_or(&text[..], |i| &text[..i]);
