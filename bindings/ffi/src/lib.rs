@@ -186,8 +186,9 @@ pub extern "C" fn convener_version() -> *const c_char {
 /// Reads an initiative from `len` bytes of JSON text at `json` (format convener/1; a
 /// UTF-8 byte order mark is skipped; bytes that are not UTF-8 are
 /// `CONVENER_INVALID_DOCUMENT` with an `encoding.invalid` issue at their line and column,
-/// as in every layer). On success `*out` is a handle to free with
-/// `convener_initiative_free`.
+/// as in every layer). Exactly `len` bytes are read: no NUL is needed after them, a NUL
+/// within them is a byte of the text (not JSON), and `len` 0 is an empty, invalid document.
+/// On success `*out` is a handle to free with `convener_initiative_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn convener_initiative_from_json(
     json: *const c_char,

@@ -34,6 +34,14 @@ export type TieKind =
   | 'governance'
   | 'dependency';
 /**
+ * What happens to betweenness, closeness and the diameter above
+ * `budgets.exact_betweenness_max_partners`.
+ *
+ * This interface was referenced by `Options`'s JSON-Schema
+ * via the `definition` "OverBudget".
+ */
+export type OverBudget = 'skip' | 'sample';
+/**
  * A per-partner network measure (a column of the network table).
  *
  * This interface was referenced by `Options`'s JSON-Schema
@@ -97,7 +105,9 @@ export interface Options {
 }
 /**
  * Size limits for work that grows faster than the network: exact betweenness and the
- * key-player sweep.
+ * key-player sweep, and what to do above them. The report always says which method was
+ * used (`network.summary.betweenness_method`, `network.summary.key_players_method`) and
+ * gives a finding when a measure was sampled or skipped.
  *
  * This interface was referenced by `Options`'s JSON-Schema
  * via the `definition` "Budgets".
@@ -105,13 +115,29 @@ export interface Options {
 export interface Budgets {
   /**
    * Above this many partners, betweenness, closeness and the diameter are not computed
-   * (a note in the report says so).
+   * exactly: they are skipped or betweenness is sampled, as `over_budget` says.
    */
   exact_betweenness_max_partners?: number;
   /**
    * Above this many partners, key players are not ranked.
    */
   key_players_max_partners?: number;
+  /**
+   * What happens above `exact_betweenness_max_partners`: `skip` (default) leaves
+   * betweenness, closeness and the diameter out; `sample` estimates betweenness from
+   * `sample_sources` partners drawn at random (Brandes & Pich 2007), with its error
+   * bound stated in the report, and leaves closeness and the diameter out.
+   */
+  over_budget?: OverBudget;
+  /**
+   * How many source partners sampled betweenness uses (default 1,000; at least 1).
+   */
+  sample_sources?: number;
+  /**
+   * The seed of the draw of source partners (default 0): the same seed gives the same
+   * sources and the same numbers.
+   */
+  sample_seed?: number;
 }
 /**
  * Limits on the documents convener reads. Exceeding one is the error `limit.exceeded`,

@@ -60,6 +60,14 @@ export type TieKind =
   | 'governance'
   | 'dependency';
 /**
+ * What happens to betweenness, closeness and the diameter above
+ * `budgets.exact_betweenness_max_partners`.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "OverBudget".
+ */
+export type OverBudget = 'skip' | 'sample';
+/**
  * A per-partner network measure (a column of the network table).
  *
  * This interface was referenced by `Report`'s JSON-Schema
@@ -115,6 +123,13 @@ export type WilderBand = 'strength' | 'borderline' | 'concern';
  * via the `definition` "SectorGroup".
  */
 export type SectorGroup = 'statutory' | 'third_sector' | 'community' | 'other';
+/**
+ * How a measure whose work grows faster than the network was computed.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "Method".
+ */
+export type Method = 'exact' | 'sampled' | 'skipped' | 'not_requested';
 /**
  * The part of society a partner belongs to.
  *
@@ -405,7 +420,9 @@ export interface Options {
 }
 /**
  * Size limits for work that grows faster than the network: exact betweenness and the
- * key-player sweep.
+ * key-player sweep, and what to do above them. The report always says which method was
+ * used (`network.summary.betweenness_method`, `network.summary.key_players_method`) and
+ * gives a finding when a measure was sampled or skipped.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "Budgets".
@@ -413,13 +430,29 @@ export interface Options {
 export interface Budgets {
   /**
    * Above this many partners, betweenness, closeness and the diameter are not computed
-   * (a note in the report says so).
+   * exactly: they are skipped or betweenness is sampled, as `over_budget` says.
    */
   exact_betweenness_max_partners: number;
   /**
    * Above this many partners, key players are not ranked.
    */
   key_players_max_partners: number;
+  /**
+   * What happens above `exact_betweenness_max_partners`: `skip` (default) leaves
+   * betweenness, closeness and the diameter out; `sample` estimates betweenness from
+   * `sample_sources` partners drawn at random (Brandes & Pich 2007), with its error
+   * bound stated in the report, and leaves closeness and the diameter out.
+   */
+  over_budget: OverBudget;
+  /**
+   * How many source partners sampled betweenness uses (default 1,000; at least 1).
+   */
+  sample_sources: number;
+  /**
+   * The seed of the draw of source partners (default 0): the same seed gives the same
+   * sources and the same numbers.
+   */
+  sample_seed: number;
 }
 /**
  * Limits on the documents convener reads. Exceeding one is the error `limit.exceeded`,
@@ -839,6 +872,47 @@ export interface NetworkSummary {
    * Share of the other partners within two steps of the backbone (null without one).
    */
   backbone_reach: number | null;
+  /**
+   * How betweenness, closeness and the diameter were computed: exactly, sampled (with
+   * the error bound) or skipped, against `budgets.exact_betweenness_max_partners`.
+   */
+  betweenness_method: MethodUsed;
+  /**
+   * Whether key players were ranked (`exact`) or skipped, against
+   * `budgets.key_players_max_partners`.
+   */
+  key_players_method: MethodUsed;
+}
+/**
+ * Which `Method` was used for a budgeted measure, the budget, and for a sampled one the
+ * sample and its error bound: with probability at least 1 − `error_probability`, every
+ * partner's estimate is within `error_bound` of its exact value.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "MethodUsed".
+ */
+export interface MethodUsed {
+  /**
+   * `exact`, `sampled`, `skipped` or `not_requested`.
+   */
+  method: Method;
+  /**
+   * The size budget in partners: above it the exact computation is not done.
+   */
+  budget: number;
+  /**
+   * With `sampled`: the number of source partners k.
+   */
+  sources: number | null;
+  /**
+   * With `sampled`: ε, the largest error of any partner's estimate (normalized, 0–1),
+   * n/(n − 1)·√(ln(2n/δ)/(2k)) by Hoeffding's inequality and a union bound.
+   */
+  error_bound: number | null;
+  /**
+   * With `sampled`: δ, the probability that the bound fails (0.05).
+   */
+  error_probability: number | null;
 }
 /**
  * The measures of one partner. `null` where not asked for or undefined (the constraint

@@ -398,11 +398,15 @@ fn shared_measurement(e: &Evidence, perception: Option<Perception>) -> Condition
         .indicators
         .iter()
         .flat_map(|i| {
-            let reporters =
-                &doc.indicators.iter().find(|d| d.id == i.indicator).map(|d| d.reporters.clone()).unwrap_or_default();
+            let reporters: std::collections::HashSet<&str> = doc
+                .indicators
+                .iter()
+                .find(|d| d.id == i.indicator)
+                .map(|d| d.reporters.iter().map(Id::as_str).collect())
+                .unwrap_or_default();
             i.series
                 .iter()
-                .filter(move |s| s.partner.as_ref().is_some_and(|p| reporters.contains(p)))
+                .filter(move |s| s.partner.as_ref().is_some_and(|p| reporters.contains(p.as_str())))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -492,11 +496,12 @@ fn activities(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
     let n = doc.partners.len();
     let absent = doc.activities.is_empty().then(|| "no activities are recorded".to_string());
     let served = doc.outcomes.iter().filter(|o| doc.activities.iter().any(|a| a.outcomes.contains(&o.id))).count();
-    let engaged = doc
-        .partners
+    let taking_part: std::collections::HashSet<&str> = doc
+        .activities
         .iter()
-        .filter(|p| doc.activities.iter().any(|a| a.lead == p.id || a.partners.contains(&p.id)))
-        .count();
+        .flat_map(|a| std::iter::once(a.lead.as_str()).chain(a.partners.iter().map(Id::as_str)))
+        .collect();
+    let engaged = doc.partners.iter().filter(|p| taking_part.contains(p.id.as_str())).count();
     let plan = e.plan;
     let pairs = plan.effort_pairs as usize;
     let uncoordinated = plan.uncoordinated_effort.len();
@@ -575,14 +580,26 @@ fn communication(e: &Evidence, perception: Option<Perception>) -> ConditionRepor
         Frequency::Annual => 0.25,
         Frequency::Never => 0.0,
     };
+    // Each member's channels, in channel order (as the fold below visits them).
+    let mut channels_of: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, c) in doc.channels.iter().enumerate() {
+        for m in &c.members {
+            let list = channels_of.entry(m.as_str()).or_default();
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+        }
+    }
+    let none: Vec<usize> = Vec::new();
     let best: Vec<f64> = doc
         .partners
         .iter()
         .map(|p| {
-            doc.channels.iter().filter(|c| c.members.contains(&p.id)).map(|c| reach_of(c.frequency)).fold(0.0, f64::max)
+            let mine = channels_of.get(p.id.as_str()).unwrap_or(&none);
+            mine.iter().map(|&k| reach_of(doc.channels[k].frequency)).fold(0.0, f64::max)
         })
         .collect();
-    let members = doc.partners.iter().filter(|p| doc.channels.iter().any(|c| c.members.contains(&p.id))).count();
+    let members = doc.partners.iter().filter(|p| channels_of.contains_key(p.id.as_str())).count();
     let rhythm = (n > 0).then(|| best.iter().sum::<f64>() / n as f64);
     let net = e.network;
     let reach = net.summary.backbone_reach;
@@ -752,14 +769,15 @@ fn backbone(e: &Evidence, perception: Option<Perception>) -> ConditionReport {
 fn reciprocity_among_respondents(e: &Evidence) -> (usize, usize) {
     let doc = e.doc;
     let rule = crate::network::EdgeRule { min_level: e.network.min_level, kinds: e.network.tie_kinds.clone() };
-    let responded: std::collections::BTreeMap<&str, bool> =
+    let responded: std::collections::HashMap<&str, bool> =
         doc.partners.iter().map(|p| (p.id.as_str(), p.responded)).collect();
-    let arcs: std::collections::BTreeSet<(&str, &str)> = doc
+    let arcs: std::collections::HashSet<(&str, &str)> = doc
         .ties
         .iter()
         .filter(|t| rule.admits(t.level, &t.kinds) && t.from != t.to)
         .map(|t| (t.from.as_str(), t.to.as_str()))
         .collect();
+    // Counts only: the set's order does not matter.
     let to_respondents: Vec<&(&str, &str)> =
         arcs.iter().filter(|(_, b)| responded.get(b).copied().unwrap_or(false)).collect();
     let back = to_respondents.iter().filter(|(a, b)| arcs.contains(&(*b, *a))).count();

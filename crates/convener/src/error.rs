@@ -103,8 +103,24 @@ impl Issue {
 }
 
 impl fmt::Display for Issue {
+    /// `where: what [code]` on one line: control characters and bidirectional-text
+    /// controls that came from the document (a newline in a cell, U+202E) are written as
+    /// escapes, so a hostile value can neither break the line nor reorder it on screen.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} [{}]", self.location, self.message, self.code)
+        let line = format!("{}: {} [{}]", self.location, self.message, self.code);
+        for c in line.chars() {
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                    write!(f, "{}", c.escape_unicode())?
+                }
+                c if c.is_control() => write!(f, "{}", c.escape_unicode())?,
+                c => fmt::Write::write_char(f, c)?,
+            }
+        }
+        Ok(())
     }
 }
 

@@ -86,6 +86,10 @@ pub const CODES: &[(&str, Severity, Option<Condition>)] = &[
     ("network.sector_silo", Severity::Warning, Some(Condition::ContinuousCommunication)),
     ("network.low_trust_pair", Severity::Warning, Some(Condition::ContinuousCommunication)),
     ("network.one_sided_tie", Severity::Info, Some(Condition::ContinuousCommunication)),
+    // What the analysis left out or estimated because of a size budget.
+    ("network.measures_sampled", Severity::Info, None),
+    ("network.measures_skipped", Severity::Info, None),
+    ("network.key_players_skipped", Severity::Info, None),
     ("communication.no_channels", Severity::Risk, Some(Condition::ContinuousCommunication)),
     // Survey findings carry the condition they are about.
     ("survey.perception_gap", Severity::Warning, None),
@@ -502,9 +506,10 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         doc.ties.iter().filter(|t| t.trust.is_some_and(|tr| tr.score() <= 2.0)).collect();
     if !low.is_empty() {
         let mut ids: Vec<Id> = Vec::new();
+        let mut listed: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for t in &low {
             for id in [&t.from, &t.to] {
-                if !ids.contains(id) {
+                if listed.insert(id.as_str()) {
                     ids.push(id.clone());
                 }
             }
@@ -631,8 +636,61 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         }
     }
 
+    budget_findings(&mut out, net);
+
     let order = |c: Option<Condition>| c.map_or(5, |c| Condition::ALL.iter().position(|x| *x == c).unwrap_or(5));
     let mut findings = out.0;
     findings.sort_by_key(|f| (f.severity, order(f.condition)));
     findings
+}
+
+/// What a size budget left out or estimated: never silent.
+fn budget_findings(out: &mut Out, net: &NetworkReport) {
+    use crate::network::Method;
+    let partners = net.summary.partners as f64;
+    let paths = &net.summary.betweenness_method;
+    match paths.method {
+        Method::Sampled => out.add(
+            "network.measures_sampled",
+            format!(
+                "Betweenness was estimated, not computed exactly: the network has {} partners, over the budget of {}; it was {}. Closeness and the diameter were not computed.",
+                net.summary.partners,
+                paths.budget,
+                paths.describe()
+            ),
+            vec![],
+            &[
+                ("partners", partners),
+                ("budget", paths.budget as f64),
+                ("sources", paths.sources.unwrap_or(0) as f64),
+                ("error_bound", paths.error_bound.unwrap_or(0.0)),
+                ("error_probability", paths.error_probability.unwrap_or(0.0)),
+            ],
+            "Read betweenness as an estimate; for exact values (and closeness and the diameter) raise budgets.exact_betweenness_max_partners, or for a tighter estimate raise budgets.sample_sources.",
+        ),
+        Method::Skipped => out.add(
+            "network.measures_skipped",
+            format!(
+                "Betweenness, closeness and the diameter were not computed: the network has {} partners, over the budget of {}.",
+                net.summary.partners, paths.budget
+            ),
+            vec![],
+            &[("partners", partners), ("budget", paths.budget as f64)],
+            "Raise budgets.exact_betweenness_max_partners to compute them exactly, or set budgets.over_budget to \"sample\" to estimate betweenness with a stated error bound.",
+        ),
+        Method::Exact | Method::NotRequested => {}
+    }
+    let kp = &net.summary.key_players_method;
+    if kp.method == Method::Skipped {
+        out.add(
+            "network.key_players_skipped",
+            format!(
+                "Key players were not ranked: the network has {} partners, over the budget of {}.",
+                net.summary.partners, kp.budget
+            ),
+            vec![],
+            &[("partners", partners), ("budget", kp.budget as f64)],
+            "Raise budgets.key_players_max_partners to rank them, or ask about particular partners with a what-if.",
+        );
+    }
 }

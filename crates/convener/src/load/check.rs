@@ -2,44 +2,88 @@
 //! per pair, one measurement per indicator, partner, period and group, periods that match
 //! their indicator's frequency.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
 use super::Collector;
 use crate::model::{Aggregation, Frequency, Id, Initiative, Instrument, Period};
 
-/// Ids of one kind, with where each was first declared.
+/// Where an id was declared, kept small and written out only when a duplicate needs it.
+#[derive(Clone, Copy)]
+enum Place {
+    /// `/{part}/{index}`.
+    At(&'static str, usize),
+    /// `/surveys/{survey}/instrument/items/{item}`.
+    Item(usize, usize),
+    /// Not reported (the ids are only looked up).
+    Nowhere,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::At(part, i) => write!(f, "/{part}/{i}"),
+            Place::Item(s, j) => write!(f, "/surveys/{s}/instrument/items/{j}"),
+            Place::Nowhere => Ok(()),
+        }
+    }
+}
+
+/// Ids of one kind, with where each was first declared. Lookups only: the maps' order
+/// never reaches an issue (suggestions read the ids sorted).
 struct Declared<'a> {
-    ids: BTreeMap<&'a str, String>,
+    ids: HashMap<&'a str, Place>,
     /// Ids of another kind that are often named here by mistake, with why they do not fit.
-    others: BTreeMap<&'a str, &'static str>,
+    others: HashMap<&'a str, &'static str>,
+    /// The ids in order, made when a suggestion first needs them.
+    sorted: OnceCell<Vec<&'a str>>,
 }
 
 impl<'a> Declared<'a> {
     fn new() -> Self {
-        Declared { ids: BTreeMap::new(), others: BTreeMap::new() }
+        Declared { ids: HashMap::new(), others: HashMap::new(), sorted: OnceCell::new() }
     }
 
-    /// Declares `id` at `ptr`, or pushes `id.duplicate`.
-    fn declare(&mut self, out: &mut Collector, id: &'a Id, ptr: String, what: &str) {
+    fn with_capacity(n: usize) -> Self {
+        Declared { ids: HashMap::with_capacity(n), ..Declared::new() }
+    }
+
+    /// Declares `id` at `place` (its `id` field), or pushes `id.duplicate`.
+    fn declare(&mut self, out: &mut Collector, id: &'a Id, place: Place, what: &str) {
         if let Some(first) = self.ids.get(id.as_str()) {
             let msg = format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
-            out.push_pointer("id.duplicate", &ptr, msg);
+            out.push_pointer("id.duplicate", &format!("{place}/id"), msg);
         } else {
-            self.ids.insert(id.as_str(), ptr.trim_end_matches("/id").to_string());
+            self.ids.insert(id.as_str(), place);
         }
     }
 
     fn has(&self, id: &Id) -> bool {
         self.ids.contains_key(id.as_str())
     }
+
+    /// The declared ids, sorted.
+    fn known(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.sorted
+            .get_or_init(|| {
+                let mut v: Vec<&'a str> = self.ids.keys().copied().collect();
+                v.sort_unstable();
+                v
+            })
+            .iter()
+            .copied()
+    }
 }
 
 /// A list of references: each must be declared, none twice.
 fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, code: &'static str, what: &str) {
-    let mut seen = BTreeSet::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (j, id) in ids.iter().enumerate() {
         reference(out, id, declared, || format!("{base}/{j}"), code, what);
-        if !seen.insert(id.as_str()) {
+        // Short lists (the usual case) are checked without a set.
+        let repeated =
+            if ids.len() <= 16 { ids[..j].iter().any(|earlier| earlier == id) } else { !seen.insert(id.as_str()) };
+        if repeated {
             out.push_pointer("reference.duplicate", &format!("{base}/{j}"), format!("'{id}' is listed twice here"));
         }
     }
@@ -59,8 +103,7 @@ fn reference(
             out.push_pointer(code, ptr, format!("'{id}' {why}"));
             return;
         }
-        let known = declared.ids.keys().copied();
-        let hint = match super::suggest::closest(id.as_str(), known) {
+        let hint = match super::suggest::closest(id.as_str(), declared.known()) {
             Some(c) => format!("; did you mean '{c}'?"),
             None => String::new(),
         };
@@ -68,9 +111,9 @@ fn reference(
     }
 }
 
-fn finite(out: &mut Collector, v: f64, ptr: &str) {
+fn finite(out: &mut Collector, v: f64, ptr: impl FnOnce() -> String) {
     if !v.is_finite() {
-        out.push_pointer("value.not_finite", ptr, format!("a number is needed here, not {v}"));
+        out.push_pointer("value.not_finite", &ptr(), format!("a number is needed here, not {v}"));
     }
 }
 
@@ -85,7 +128,7 @@ fn adverb(f: Frequency) -> &'static str {
     }
 }
 
-fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: &str) {
+fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: impl FnOnce() -> String) {
     if frequency.is_reporting() && p.frequency() != frequency {
         let example = match frequency {
             Frequency::Annual => "2024",
@@ -96,22 +139,22 @@ fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: &s
             "the period '{p}' does not match the indicator, which is reported {}: write it like {example}",
             adverb(frequency)
         );
-        out.push_pointer("period.mismatch", ptr, msg);
+        out.push_pointer("period.mismatch", &ptr(), msg);
     }
 }
 
 /// Runs every check between parts of `doc`, pushing problems in document order.
 pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
-    let mut partners = Declared::new();
+    let mut partners = Declared::with_capacity(doc.partners.len());
     for (i, p) in doc.partners.iter().enumerate() {
-        partners.declare(out, &p.id, format!("/partners/{i}/id"), "the partner");
+        partners.declare(out, &p.id, Place::At("partners", i), "the partner");
     }
 
     if let Some(agenda) = &doc.agenda {
         references(out, &agenda.endorsed_by, &partners, "/agenda/endorsed_by", "reference.unknown_partner", "partner");
     }
 
-    let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::with_capacity(doc.ties.len());
     for (i, t) in doc.ties.iter().enumerate() {
         reference(out, &t.from, &partners, || format!("/ties/{i}/from"), "reference.unknown_partner", "partner");
         reference(out, &t.to, &partners, || format!("/ties/{i}/to"), "reference.unknown_partner", "partner");
@@ -139,15 +182,15 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     let mut results = Declared::new();
     let mut outcome_ids = Declared::new();
     for (i, g) in doc.goals.iter().enumerate() {
-        results.declare(out, &g.id, format!("/goals/{i}/id"), "the goal");
+        results.declare(out, &g.id, Place::At("goals", i), "the goal");
         outcome_ids.others.insert(
             g.id.as_str(),
             "is a goal: an activity serves outcomes, and outcomes lead to goals; name the outcome it serves",
         );
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
-        results.declare(out, &o.id, format!("/outcomes/{i}/id"), "the goal or outcome");
-        outcome_ids.declare(&mut Collector::discard(), &o.id, format!("/outcomes/{i}/id"), "");
+        results.declare(out, &o.id, Place::At("outcomes", i), "the goal or outcome");
+        outcome_ids.declare(&mut Collector::discard(), &o.id, Place::At("outcomes", i), "");
     }
     for (i, o) in doc.outcomes.iter().enumerate() {
         references(
@@ -162,7 +205,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
 
     let mut activities = Declared::new();
     for (i, a) in doc.activities.iter().enumerate() {
-        activities.declare(out, &a.id, format!("/activities/{i}/id"), "the activity");
+        activities.declare(out, &a.id, Place::At("activities", i), "the activity");
     }
     for (i, a) in doc.activities.iter().enumerate() {
         let base = format!("/activities/{i}");
@@ -182,7 +225,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     let mut indicators = Declared::new();
     for (i, ind) in doc.indicators.iter().enumerate() {
         let base = format!("/indicators/{i}");
-        indicators.declare(out, &ind.id, format!("{base}/id"), "the indicator");
+        indicators.declare(out, &ind.id, Place::At("indicators", i), "the indicator");
         if !ind.frequency.is_reporting() {
             out.push_pointer(
                 "value.unknown",
@@ -208,13 +251,13 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         );
         for (name, pv) in [("baseline", &ind.baseline), ("target", &ind.target)] {
             if let Some(pv) = pv {
-                period_matches(out, &pv.period, ind.frequency, &format!("{base}/{name}/period"));
-                finite(out, pv.value, &format!("{base}/{name}/value"));
+                period_matches(out, &pv.period, ind.frequency, || format!("{base}/{name}/period"));
+                finite(out, pv.value, || format!("{base}/{name}/value"));
             }
         }
         for (j, p) in ind.phases.iter().enumerate() {
             let ptr = format!("{base}/phases/{j}");
-            period_matches(out, p, ind.frequency, &ptr);
+            period_matches(out, p, ind.frequency, || ptr.clone());
             if j > 0 && ind.phases[j - 1] >= *p {
                 let prev = ind.phases[j - 1];
                 let msg = if prev == *p {
@@ -229,39 +272,43 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         }
     }
 
-    let by_id: BTreeMap<&str, &crate::model::Indicator> = doc.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
-    let mut seen: BTreeMap<(&str, &str, Period, Option<&str>), usize> = BTreeMap::new();
-    let mut grouped: BTreeMap<&str, (bool, usize)> = BTreeMap::new();
+    let by_id: HashMap<&str, &crate::model::Indicator> = doc.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    // (indicator, reporter) for the indicator each id names.
+    let reporting: HashSet<(&str, &str)> =
+        by_id.iter().flat_map(|(&k, ind)| ind.reporters.iter().map(move |r| (k, r.as_str()))).collect();
+    let mut seen: HashMap<(&str, &str, Period, Option<&str>), usize> = HashMap::with_capacity(doc.measurements.len());
+    let mut grouped: HashMap<&str, (bool, usize)> = HashMap::with_capacity(doc.indicators.len());
     for (i, m) in doc.measurements.iter().enumerate() {
-        let base = format!("/measurements/{i}");
+        let base = || format!("/measurements/{i}");
+        let base = &base;
         reference(
             out,
             &m.indicator,
             &indicators,
-            || format!("{base}/indicator"),
+            || format!("{}/indicator", base()),
             "reference.unknown_indicator",
             "indicator",
         );
-        reference(out, &m.partner, &partners, || format!("{base}/partner"), "reference.unknown_partner", "partner");
-        finite(out, m.value, &format!("{base}/value"));
+        reference(out, &m.partner, &partners, || format!("{}/partner", base()), "reference.unknown_partner", "partner");
+        finite(out, m.value, || format!("{}/value", base()));
         if let Some(ind) = by_id.get(m.indicator.as_str()) {
-            if partners.has(&m.partner) && !ind.reporters.contains(&m.partner) {
+            if partners.has(&m.partner) && !reporting.contains(&(m.indicator.as_str(), m.partner.as_str())) {
                 out.push_pointer(
                     "reference.not_reporter",
-                    &format!("{base}/partner"),
+                    &format!("{}/partner", base()),
                     format!(
                         "'{}' is not listed as a reporter of the indicator '{}'; add it to the indicator's reporters",
                         m.partner, ind.id
                     ),
                 );
             }
-            period_matches(out, &m.period, ind.frequency, &format!("{base}/period"));
+            period_matches(out, &m.period, ind.frequency, || format!("{}/period", base()));
             if ind.aggregation == Aggregation::Ratio {
                 for (name, part) in [("numerator", m.numerator), ("denominator", m.denominator)] {
                     if part.is_none() {
                         out.push_pointer(
                             "field.missing",
-                            &format!("{base}/{name}"),
+                            &format!("{}/{name}", base()),
                             format!("the indicator '{}' is a ratio, so each measurement needs a {name}", ind.id),
                         );
                     }
@@ -279,7 +326,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                         if first { "with" } else { "without" },
                         if is_grouped { "has one" } else { "has none" },
                     );
-                    out.push_pointer("measurement.group_mixed", &base, msg);
+                    out.push_pointer("measurement.group_mixed", &base(), msg);
                 }
                 _ => {}
             }
@@ -289,7 +336,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             let group = m.group.as_ref().map(|g| format!(", group '{g}'")).unwrap_or_default();
             out.push_pointer(
                 "measurement.duplicate",
-                &base,
+                &base(),
                 format!(
                     "'{}' already reported '{}' for {}{group} at /measurements/{first}; keep one value",
                     m.partner, m.indicator, m.period
@@ -302,7 +349,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
 
     let mut channels = Declared::new();
     for (i, c) in doc.channels.iter().enumerate() {
-        channels.declare(out, &c.id, format!("/channels/{i}/id"), "the channel");
+        channels.declare(out, &c.id, Place::At("channels", i), "the channel");
         references(
             out,
             &c.members,
@@ -327,33 +374,34 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     let mut surveys = Declared::new();
     for (i, s) in doc.surveys.iter().enumerate() {
         let base = format!("/surveys/{i}");
-        surveys.declare(out, &s.id, format!("{base}/id"), "the survey");
+        surveys.declare(out, &s.id, Place::At("surveys", i), "the survey");
         let items = s.instrument.items();
         let mut item_ids = Declared::new();
         if let Instrument::Custom(c) = &s.instrument {
             for (j, item) in c.items.iter().enumerate() {
-                item_ids.declare(out, &item.id, format!("{base}/instrument/items/{j}/id"), "the item");
+                item_ids.declare(out, &item.id, Place::Item(i, j), "the item");
             }
         } else {
             for item in items.iter() {
-                item_ids.declare(&mut Collector::discard(), &item.id, String::new(), "");
+                item_ids.declare(&mut Collector::discard(), &item.id, Place::Nowhere, "");
             }
         }
-        let mut respondents: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut respondents: HashMap<&str, usize> = HashMap::with_capacity(s.responses.len());
         for (j, r) in s.responses.iter().enumerate() {
-            let rbase = format!("{base}/responses/{j}");
+            let rbase = || format!("{base}/responses/{j}");
+            let rbase = &rbase;
             reference(
                 out,
                 &r.respondent,
                 &partners,
-                || format!("{rbase}/respondent"),
+                || format!("{}/respondent", rbase()),
                 "reference.unknown_partner",
                 "partner",
             );
             if let Some(first) = respondents.get(r.respondent.as_str()) {
                 out.push_pointer(
                     "response.duplicate",
-                    &format!("{rbase}/respondent"),
+                    &format!("{}/respondent", rbase()),
                     format!(
                         "'{}' already answered this survey at {base}/responses/{first}; keep one response per partner",
                         r.respondent
@@ -364,9 +412,8 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             }
             for key in r.answers.keys() {
                 if !item_ids.has(key) {
-                    let ptr = format!("{rbase}/answers/{}", super::walk::escape_segment(key.as_str()));
-                    let known = item_ids.ids.keys().copied();
-                    let hint = match super::suggest::closest(key.as_str(), known) {
+                    let ptr = format!("{}/answers/{}", rbase(), super::walk::escape_segment(key.as_str()));
+                    let hint = match super::suggest::closest(key.as_str(), item_ids.known()) {
                         Some(c) => format!("; did you mean '{c}'?"),
                         None => String::new(),
                     };

@@ -229,11 +229,26 @@ pub(crate) fn sort_by_document_order(issues: &mut [Issue], schema: &serde_json::
 /// ```
 pub fn initiative_from_json(text: &str, limits: &Limits) -> Result<Initiative, Error> {
     // A byte-order mark at the start is not part of the document.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    initiative_from_text(text.strip_prefix('\u{feff}').unwrap_or(text), limits)
+}
+
+/// Reads a document whose one leading byte-order mark, if any, is already skipped (a
+/// second one is a character that is not JSON, in every layer).
+fn initiative_from_text(text: &str, limits: &Limits) -> Result<Initiative, Error> {
     bytes_limit(text.len(), limits)?;
-    scan::check_limits(text.as_bytes(), limits).map_err(Error::limit)?;
-    let doc: Initiative = parse_checked(text, limits, crate::schema::initiative(), "field.unknown")
-        .map_err(|p| limit_or_invalid(p, Error::InvalidDocument))?;
+    // The limits pass and the typed parse read the same text and are independent: they run
+    // side by side (with the `parallel` feature), and a limit the pass finds still wins.
+    let is_object = text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{');
+    let (scanned, typed) = crate::report::join(
+        || scan::check_limits(text.as_bytes(), limits),
+        || if is_object { serde_json::from_str::<Initiative>(text).ok() } else { None },
+    );
+    scanned.map_err(Error::limit)?;
+    let doc: Initiative = match typed {
+        Some(doc) => doc,
+        None => parse_checked(text, limits, crate::schema::initiative(), "field.unknown")
+            .map_err(|p| limit_or_invalid(p, Error::InvalidDocument))?,
+    };
     validate_with(&doc, limits)?;
     Ok(doc)
 }
@@ -258,7 +273,7 @@ pub fn initiative_from_slice(bytes: &[u8], limits: &Limits) -> Result<Initiative
     bytes_limit(bytes.len(), limits)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => initiative_from_json(text, limits),
+        Ok(text) => initiative_from_text(text, limits),
         Err(e) => {
             let (line, column) = line_column(bytes, e.valid_up_to());
             Err(Error::InvalidDocument(Problems {

@@ -141,6 +141,27 @@ mod tests {
     }
 
     #[test]
+    fn strings_count_characters_not_bytes() {
+        // Multi-byte characters and escapes mixed at every offset.
+        let pieces = ["a", "é", "€", "𝄞", "\\n", "\\u00e9", "\\\"", "bcdefgh"];
+        for len in 0..40 {
+            let mut body = String::new();
+            let mut chars = 0u64;
+            for k in 0..len {
+                let p = pieces[(k * 7 + len) % pieces.len()];
+                body.push_str(p);
+                chars += if p.starts_with('\\') { 1 } else { p.chars().count() as u64 };
+            }
+            let text = format!("[\"{body}\",        \"x\"]");
+            let at = |max: u64| Limits { max_string_chars: max as u32, ..Limits::default() };
+            assert!(check_limits(text.as_bytes(), &at(chars.max(1))).is_ok(), "{text}");
+            if chars > 1 {
+                assert!(check_limits(text.as_bytes(), &at(chars - 1)).is_err(), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn items() {
         assert!(check_limits(b"[1,2,3]", &limits()).is_ok());
         assert!(check_limits(b"[[1,2,3],[1,2,3],{\"a\":1,\"b\":2,\"c\":3}]", &limits()).is_ok());

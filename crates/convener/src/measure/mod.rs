@@ -4,7 +4,7 @@
 
 pub mod runchart;
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -233,20 +233,24 @@ struct Raw {
 /// ```
 pub fn analyze(doc: &Initiative, options: &Options) -> MeasureReport {
     let as_of_any = as_of(doc, options);
-    let mut by_indicator: BTreeMap<&str, Vec<&crate::model::Measurement>> = BTreeMap::new();
+    let mut by_indicator: HashMap<&str, Vec<&crate::model::Measurement>> = HashMap::new();
     for m in &doc.measurements {
         by_indicator.entry(m.indicator.as_str()).or_default().push(m);
     }
-    let partner_order: BTreeMap<&str, usize> =
+    let partner_order: HashMap<&str, usize> =
         doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let indicators = doc
-        .indicators
-        .iter()
-        .map(|ind| {
-            let ms = by_indicator.get(ind.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-            indicator_report(ind, ms, as_of_any, options, &partner_order)
-        })
-        .collect();
+    let one = |ind: &Indicator| {
+        let ms = by_indicator.get(ind.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        indicator_report(ind, ms, as_of_any, options, &partner_order)
+    };
+    // Each indicator's report depends on its own measurements only.
+    #[cfg(feature = "parallel")]
+    let indicators = {
+        use rayon::prelude::*;
+        doc.indicators.par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let indicators = doc.indicators.iter().map(one).collect();
     MeasureReport { as_of: as_of_any, suppress_below: options.suppress_below, indicators }
 }
 
@@ -255,7 +259,7 @@ fn indicator_report(
     all: &[&crate::model::Measurement],
     as_of_any: Option<Period>,
     options: &Options,
-    partner_order: &BTreeMap<&str, usize>,
+    partner_order: &HashMap<&str, usize>,
 ) -> IndicatorReport {
     let freq = ind.frequency;
     // The latest period of the indicator's frequency that has ended by the analysis
@@ -279,12 +283,18 @@ fn indicator_report(
         groups.push(None);
     }
     let mut partners: Vec<&Id> = ind.reporters.iter().collect();
+    let mut listed: HashSet<&str> = partners.iter().map(|p| p.as_str()).collect();
+    // Each partner's measurements, in document order.
+    let mut by_partner: HashMap<&str, Vec<&crate::model::Measurement>> = HashMap::new();
     for m in &ms {
-        if !partners.contains(&&m.partner) {
+        if listed.insert(m.partner.as_str()) {
             partners.push(&m.partner);
         }
+        by_partner.entry(m.partner.as_str()).or_default().push(m);
     }
     partners.sort_by_key(|p| partner_order.get(p.as_str()).copied().unwrap_or(usize::MAX));
+    let reporters: HashSet<&str> = ind.reporters.iter().map(Id::as_str).collect();
+    let reported: HashSet<&str> = all.iter().map(|m| m.partner.as_str()).collect();
 
     let scale = if ind.aggregation == Aggregation::Ratio {
         let pairs: Vec<(f64, f64, f64)> =
@@ -298,13 +308,33 @@ fn indicator_report(
     // counts only when every partner that had started reporting this (indicator, group)
     // by then reported it: a late or missing report would otherwise show as a dip. The
     // periods left out are returned too.
+    let no_measurements: Vec<&crate::model::Measurement> = Vec::new();
     let raw_of = |partner: Option<&Id>, group: &Option<Text>| -> (Vec<Raw>, Vec<Period>) {
-        let mut by_period: BTreeMap<Period, Vec<&crate::model::Measurement>> = BTreeMap::new();
-        let mut first: BTreeMap<&Id, Period> = BTreeMap::new();
-        for m in ms.iter().filter(|m| &m.group == group && partner.is_none_or(|p| &m.partner == p)) {
-            by_period.entry(m.period).or_default().push(m);
-            let f = first.entry(&m.partner).or_insert(m.period);
-            *f = (*f).min(m.period);
+        let source = match partner {
+            Some(p) => by_partner.get(p.as_str()).unwrap_or(&no_measurements),
+            None => &ms,
+        };
+        // In period order, document order within a period (a stable sort).
+        let mut sorted: Vec<&crate::model::Measurement> =
+            source.iter().copied().filter(|m| &m.group == group).collect();
+        sorted.sort_by_key(|m| m.period);
+        // The first period of each partner: only counted below, so in any order.
+        let mut first: HashMap<&str, Period> = HashMap::new();
+        if partner.is_none() {
+            for m in &sorted {
+                first.entry(m.partner.as_str()).or_insert(m.period);
+            }
+        }
+        let mut by_period: Vec<(Period, &[&crate::model::Measurement])> = Vec::new();
+        let mut start = 0;
+        while start < sorted.len() {
+            let period = sorted[start].period;
+            let mut end = start + 1;
+            while end < sorted.len() && sorted[end].period == period {
+                end += 1;
+            }
+            by_period.push((period, &sorted[start..end]));
+            start = end;
         }
         let mut incomplete = Vec::new();
         let raw = by_period
@@ -356,7 +386,7 @@ fn indicator_report(
         if !any {
             series.push(build_series(ind, Some((*p).clone()), None, &[], as_of, first_period, options));
         }
-        if !all.iter().any(|m| &m.partner == *p) {
+        if !reported.contains(p.as_str()) {
             silent.push((*p).clone());
         }
     }
@@ -375,8 +405,8 @@ fn indicator_report(
     let medians: Vec<(Id, f64)> = partners
         .iter()
         .filter_map(|p| {
-            let vals: Vec<f64> =
-                ms.iter().filter(|m| &m.partner == *p).map(|m| m.value.abs()).filter(|v| *v > 0.0).collect();
+            let own = by_partner.get(p.as_str()).unwrap_or(&no_measurements);
+            let vals: Vec<f64> = own.iter().map(|m| m.value.abs()).filter(|v| *v > 0.0).collect();
             runchart::median(&vals).map(|m| ((*p).clone(), m))
         })
         .collect();
@@ -400,7 +430,7 @@ fn indicator_report(
 
     let completeness: Vec<f64> = series
         .iter()
-        .filter(|s| s.partner.as_ref().is_some_and(|p| ind.reporters.contains(p)))
+        .filter(|s| s.partner.as_ref().is_some_and(|p| reporters.contains(p.as_str())))
         .filter_map(|s| s.completeness)
         .collect();
     IndicatorReport {

@@ -21,7 +21,7 @@ pub use enums::{
 };
 pub use indicator::{Indicator, Measurement, PeriodValue};
 pub use initiative::{Agenda, FormatVersion, Initiative, InitiativeInfo};
-pub use options::{Budgets, Limits, Metric, Options};
+pub use options::{Budgets, Limits, Metric, Options, OverBudget};
 pub use partner::{Funding, Partner, Tie, Trust, ValueScores};
 pub use plan::{Activity, Goal, Outcome};
 pub use survey::{Answers, CustomInstrument, FIVE_CONDITIONS_ITEMS, Instrument, Response, Survey, SurveyItem};

@@ -62,27 +62,70 @@ impl Options {
 }
 
 /// Size limits for work that grows faster than the network: exact betweenness and the
-/// key-player sweep.
+/// key-player sweep, and what to do above them. The report always says which method was
+/// used (`network.summary.betweenness_method`, `network.summary.key_players_method`) and
+/// gives a finding when a measure was sampled or skipped.
 ///
 /// # Example
 /// ```
-/// use convener::model::Budgets;
+/// use convener::model::{Budgets, OverBudget, Options};
 /// assert!(Budgets::default().exact_betweenness_max_partners >= 10_000);
+/// assert_eq!(Budgets::default().over_budget, OverBudget::Skip);
+/// let o = Options::from_json(r#"{"budgets": {"over_budget": "sample", "sample_sources": 500}}"#).unwrap();
+/// assert_eq!(o.budgets.over_budget, OverBudget::Sample);
+/// assert_eq!(o.budgets.sample_sources.get(), 500);
+/// assert!(Options::from_json(r#"{"budgets": {"sample_sources": 0}}"#).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Budgets {
     /// Above this many partners, betweenness, closeness and the diameter are not computed
-    /// (a note in the report says so).
+    /// exactly: they are skipped or betweenness is sampled, as `over_budget` says.
     pub exact_betweenness_max_partners: u32,
     /// Above this many partners, key players are not ranked.
     pub key_players_max_partners: u32,
+    /// What happens above `exact_betweenness_max_partners`: `skip` (default) leaves
+    /// betweenness, closeness and the diameter out; `sample` estimates betweenness from
+    /// `sample_sources` partners drawn at random (Brandes & Pich 2007), with its error
+    /// bound stated in the report, and leaves closeness and the diameter out.
+    pub over_budget: OverBudget,
+    /// How many source partners sampled betweenness uses (default 1,000; at least 1).
+    pub sample_sources: std::num::NonZeroU32,
+    /// The seed of the draw of source partners (default 0): the same seed gives the same
+    /// sources and the same numbers.
+    pub sample_seed: u64,
 }
 
 impl Default for Budgets {
     fn default() -> Self {
-        Budgets { exact_betweenness_max_partners: 20_000, key_players_max_partners: 5_000 }
+        Budgets {
+            exact_betweenness_max_partners: 20_000,
+            key_players_max_partners: 5_000,
+            over_budget: OverBudget::Skip,
+            sample_sources: std::num::NonZeroU32::new(1_000).unwrap_or(std::num::NonZeroU32::MIN),
+            sample_seed: 0,
+        }
     }
+}
+
+/// What happens to betweenness, closeness and the diameter above
+/// `budgets.exact_betweenness_max_partners`.
+///
+/// # Example
+/// ```
+/// use convener::model::OverBudget;
+/// let o: OverBudget = serde_json::from_str("\"sample\"").unwrap();
+/// assert_eq!(o, OverBudget::Sample);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OverBudget {
+    /// Not computed; the report says so.
+    #[default]
+    Skip,
+    /// Betweenness estimated from a random sample of source partners, with a stated error
+    /// bound; closeness and the diameter not computed.
+    Sample,
 }
 
 /// Limits on the documents convener reads. Exceeding one is the error `limit.exceeded`,

@@ -1,5 +1,6 @@
 //! Centralities: betweenness and closeness (one breadth-first search per partner, Brandes
-//! 2001), eigenvector centrality and PageRank (power iteration, as networkx computes them).
+//! 2001; or from a sample of sources, Brandes & Pich 2007), eigenvector centrality and
+//! PageRank (power iteration, as networkx computes them).
 
 use super::graph::Csr;
 
@@ -105,16 +106,92 @@ fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f
     (closeness, ecc)
 }
 
-/// One chunk of sources: its partial betweenness, and closeness and eccentricity of its
-/// sources.
-fn chunk(g: &Csr, sources: std::ops::Range<usize>, want_bc: bool, sc: &mut Scratch) -> (Vec<f64>, Vec<(f64, u32)>) {
+/// The sources of a run: every partner, or a chosen list (ascending).
+#[derive(Clone, Copy)]
+enum Sources<'a> {
+    All,
+    Some(&'a [u32]),
+}
+
+impl Sources<'_> {
+    fn len(&self, n: usize) -> usize {
+        match self {
+            Sources::All => n,
+            Sources::Some(list) => list.len(),
+        }
+    }
+
+    /// The partner at position `i` of the run.
+    fn at(&self, i: usize) -> usize {
+        match self {
+            Sources::All => i,
+            Sources::Some(list) => list[i] as usize,
+        }
+    }
+}
+
+/// One chunk of sources (positions `range` of the run): its partial betweenness, and
+/// closeness and eccentricity of its sources.
+fn chunk(
+    g: &Csr,
+    sources: Sources,
+    range: std::ops::Range<usize>,
+    want_bc: bool,
+    sc: &mut Scratch,
+) -> (Vec<f64>, Vec<(f64, u32)>) {
     let mut bc = if want_bc { vec![0.0; g.len()] } else { Vec::new() };
-    let mut per_source = Vec::with_capacity(sources.len());
-    for s in sources {
+    let mut per_source = Vec::with_capacity(range.len());
+    for i in range {
         let part = if want_bc { Some(bc.as_mut_slice()) } else { None };
-        per_source.push(one_source(g, s, sc, part));
+        per_source.push(one_source(g, sources.at(i), sc, part));
     }
     (bc, per_source)
+}
+
+/// The raw betweenness sums Σ_s δ_s(v) over `sources` (when asked for), and closeness
+/// and eccentricity of each source, by position in the run. Chunks of [`CHUNK`] sources,
+/// added in chunk order with or without threads.
+fn run(g: &Csr, sources: Sources, want_bc: bool) -> (Vec<f64>, Vec<f64>, Vec<u32>) {
+    let n = g.len();
+    let k = sources.len(n);
+    let chunks: Vec<std::ops::Range<usize>> =
+        (0..k.div_ceil(CHUNK)).map(|c| c * CHUNK..((c + 1) * CHUNK).min(k)).collect();
+    let mut bc = vec![0.0; if want_bc { n } else { 0 }];
+    let mut closeness = vec![0.0; k];
+    let mut eccentricity = vec![0u32; k];
+    let mut absorb = |range: std::ops::Range<usize>, part: (Vec<f64>, Vec<(f64, u32)>)| {
+        for (t, p) in bc.iter_mut().zip(&part.0) {
+            *t += p;
+        }
+        for (i, (c, e)) in range.zip(part.1) {
+            closeness[i] = c;
+            eccentricity[i] = e;
+        }
+    };
+
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        let threads = rayon::current_num_threads().max(1);
+        for wave in chunks.chunks(threads * 2) {
+            let parts: Vec<_> = wave
+                .par_iter()
+                .map_init(|| Scratch::new(n), |sc, r| chunk(g, sources, r.clone(), want_bc, sc))
+                .collect();
+            for (r, part) in wave.iter().zip(parts) {
+                absorb(r.clone(), part);
+            }
+        }
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut sc = Scratch::new(n);
+        for r in &chunks {
+            let part = chunk(g, sources, r.clone(), want_bc, &mut sc);
+            absorb(r.clone(), part);
+        }
+    }
+    (bc, closeness, eccentricity)
 }
 
 /// Betweenness (normalized, as networkx `betweenness_centrality`), closeness (as networkx
@@ -134,44 +211,7 @@ fn chunk(g: &Csr, sources: std::ops::Range<usize>, want_bc: bool, sc: &mut Scrat
 /// number of threads.
 pub fn shortest_paths(g: &Csr, want_betweenness: bool) -> ShortestPaths {
     let n = g.len();
-    let chunks: Vec<std::ops::Range<usize>> =
-        (0..n.div_ceil(CHUNK)).map(|c| c * CHUNK..((c + 1) * CHUNK).min(n)).collect();
-    let mut bc = vec![0.0; if want_betweenness { n } else { 0 }];
-    let mut closeness = vec![0.0; n];
-    let mut eccentricity = vec![0u32; n];
-    let mut absorb = |range: std::ops::Range<usize>, part: (Vec<f64>, Vec<(f64, u32)>)| {
-        for (t, p) in bc.iter_mut().zip(&part.0) {
-            *t += p;
-        }
-        for (s, (c, e)) in range.zip(part.1) {
-            closeness[s] = c;
-            eccentricity[s] = e;
-        }
-    };
-
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        let threads = rayon::current_num_threads().max(1);
-        for wave in chunks.chunks(threads * 2) {
-            let parts: Vec<_> = wave
-                .par_iter()
-                .map_init(|| Scratch::new(n), |sc, r| chunk(g, r.clone(), want_betweenness, sc))
-                .collect();
-            for (r, part) in wave.iter().zip(parts) {
-                absorb(r.clone(), part);
-            }
-        }
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        let mut sc = Scratch::new(n);
-        for r in &chunks {
-            let part = chunk(g, r.clone(), want_betweenness, &mut sc);
-            absorb(r.clone(), part);
-        }
-    }
-
+    let (bc, closeness, eccentricity) = run(g, Sources::All, want_betweenness);
     let betweenness = want_betweenness.then(|| {
         if n > 2 {
             let scale = 1.0 / ((n - 1) as f64 * (n - 2) as f64);
@@ -181,6 +221,102 @@ pub fn shortest_paths(g: &Csr, want_betweenness: bool) -> ShortestPaths {
         }
     });
     ShortestPaths { betweenness, closeness, eccentricity }
+}
+
+/// The probability δ that the stated error bound of sampled betweenness fails:
+/// [`error_bound`] holds for every partner at once with probability at least 1 − δ.
+pub const ERROR_PROBABILITY: f64 = 0.05;
+
+/// `k` distinct partners of `0..n` drawn uniformly at random without replacement
+/// (Floyd's algorithm on a ChaCha8 stream seeded with `seed`, integer arithmetic only, so
+/// every platform draws the same), in ascending order. All of them when `k ≥ n`.
+///
+/// # Example
+/// ```
+/// use convener::network::centrality::sample_sources;
+/// let s = sample_sources(100, 10, 7);
+/// assert_eq!(s.len(), 10);
+/// assert!(s.windows(2).all(|w| w[0] < w[1]) && s[9] < 100);
+/// assert_eq!(s, sample_sources(100, 10, 7));
+/// assert_eq!(sample_sources(3, 5, 7), vec![0, 1, 2]);
+/// ```
+pub fn sample_sources(n: usize, k: usize, seed: u64) -> Vec<u32> {
+    use rand::{RngCore, SeedableRng};
+    if k >= n {
+        return (0..n as u32).collect();
+    }
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    // A whole number in 0..=j, by multiply-shift.
+    let mut upto = |j: u64| ((rng.next_u64() as u128 * (j as u128 + 1)) >> 64) as u32;
+    let mut chosen = std::collections::BTreeSet::new();
+    for j in (n - k) as u64..n as u64 {
+        let t = upto(j);
+        if !chosen.insert(t) {
+            chosen.insert(j as u32);
+        }
+    }
+    chosen.into_iter().collect()
+}
+
+/// Normalized betweenness estimated from the breadth-first searches of `sources` only
+/// (Brandes & Pich 2007): the single-source dependencies δ_s(v) = Σ_t σ_st(v)/σ_st summed
+/// over the sources, scaled by n/k, then normalized as [`shortest_paths`] does. With
+/// `sources` drawn uniformly without replacement (see [`sample_sources`]) the estimate is
+/// unbiased, and within [`error_bound`] of the exact value for every partner with
+/// probability at least 1 − δ. With every partner as a source (ascending), it equals
+/// [`shortest_paths`]' betweenness bit for bit: the same chunks, sums and scale.
+///
+/// # Complexity
+/// O(k·m) time for k sources, O(n) memory per thread.
+///
+/// # Example
+/// ```
+/// use convener::network::{Csr, centrality::{sampled_betweenness, shortest_paths}};
+/// // 0 ── 1 ── 2 ── 3
+/// let g = Csr::from_edges(4, &[(0, 1), (1, 2), (2, 3)], true);
+/// assert_eq!(sampled_betweenness(&g, &[0, 1, 2, 3]), shortest_paths(&g, true).betweenness.unwrap());
+/// // From partner 0 alone: δ_0(1) = 2, δ_0(2) = 1, scaled by 4/1 and ÷ (3·2).
+/// assert_eq!(sampled_betweenness(&g, &[0]), vec![0.0, 8.0 / 6.0, 4.0 / 6.0, 0.0]);
+/// ```
+pub fn sampled_betweenness(g: &Csr, sources: &[u32]) -> Vec<f64> {
+    let n = g.len();
+    if n <= 2 || sources.is_empty() {
+        return vec![0.0; n];
+    }
+    let (bc, _, _) = run(g, Sources::Some(sources), true);
+    // n/k is exactly 1.0 when every partner is a source: the scale is then the exact one.
+    let scale = (n as f64 / sources.len() as f64) * (1.0 / ((n - 1) as f64 * (n - 2) as f64));
+    bc.iter().map(|b| b * scale).collect()
+}
+
+/// The error bound ε of betweenness sampled from `k` of `n` partners: with probability
+/// at least 1 − `delta`, |estimate − exact| ≤ ε for every partner at once, betweenness
+/// normalized to [0, 1].
+///
+/// Each source s contributes Y_s = δ_s(v)/(n − 2) ∈ [0, 1]; the estimate is n/(n − 1)
+/// times the mean of Y over the sample and the exact value n/(n − 1) times its mean
+/// over all partners. Hoeffding's inequality (which holds for sampling without
+/// replacement too, Hoeffding 1963 §6) and a union bound over the n partners give
+///
+/// ε = n/(n − 1) · √(ln(2n/δ) / (2k))
+///
+/// (Brandes & Pich 2007; Bader, Kintali, Madduri & Mihail 2007; Riondato & Kornaropoulos
+/// 2016 bound k by the VC dimension instead of ln n). 0 when k ≥ n (nothing is
+/// estimated) or n ≤ 2 (betweenness is 0).
+///
+/// # Example
+/// ```
+/// use convener::network::centrality::error_bound;
+/// let e = error_bound(100_000, 1000, 0.05);
+/// assert!((e - 0.0872).abs() < 1e-4);
+/// assert_eq!(error_bound(50, 50, 0.05), 0.0);
+/// ```
+pub fn error_bound(n: usize, k: usize, delta: f64) -> f64 {
+    if k >= n || n <= 2 || k == 0 {
+        return if k == 0 && n > 2 { 1.0 } else { 0.0 };
+    }
+    let nf = n as f64;
+    nf / (nf - 1.0) * libm::sqrt(libm::log(2.0 * nf / delta) / (2.0 * k as f64))
 }
 
 /// Eigenvector centrality of the nodes in `members` (a connected component), by power

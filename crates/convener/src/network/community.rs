@@ -175,10 +175,20 @@ fn local_moves(level: &Level, rng: &mut ChaCha8Rng) -> (Vec<u32>, usize, bool) {
 /// ```
 pub fn louvain(g: &Csr) -> Vec<u32> {
     let runs = louvain_runs(g.len());
-    let mut best: Option<(f64, Vec<u32>)> = None;
-    for run in 0..runs {
+    let one = |run: usize| {
         let c = louvain_once(g, LOUVAIN_SEED + run as u64);
-        let q = modularity(g, &c).unwrap_or(0.0);
+        (modularity(g, &c).unwrap_or(0.0), c)
+    };
+    // Each run is independent of the others; the best is picked in run order either way.
+    #[cfg(feature = "parallel")]
+    let tried: Vec<(f64, Vec<u32>)> = {
+        use rayon::prelude::*;
+        (0..runs).into_par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let tried: Vec<(f64, Vec<u32>)> = (0..runs).map(one).collect();
+    let mut best: Option<(f64, Vec<u32>)> = None;
+    for (q, c) in tried {
         if best.as_ref().is_none_or(|(bq, _)| q > *bq) {
             best = Some((q, c));
         }

@@ -2,7 +2,7 @@
 //! or of kind `dependency`, from dependant to provider), its cycles, the partners many
 //! rely on, and the cascade when a partner withdraws.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -34,8 +34,7 @@ pub struct DependencyGraph {
 impl DependencyGraph {
     /// The dependency arcs of `doc`, at any level.
     pub fn new(doc: &Initiative) -> Self {
-        let index: BTreeMap<&str, u32> =
-            doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        let index = super::graph::partner_index(doc);
         let mut arcs: Vec<(u32, u32)> = doc
             .ties
             .iter()
@@ -215,31 +214,67 @@ pub fn dependency_report(doc: &Initiative) -> DependencyReport {
 /// Activities hit when `partners` are gone: those led by or involving one of them, and,
 /// down the chain, the activities that depend on a hit one. Indices in document order.
 pub fn activities_hit(doc: &Initiative, partners: &[usize]) -> Vec<usize> {
-    let gone: std::collections::BTreeSet<&str> = partners.iter().map(|&v| doc.partners[v].id.as_str()).collect();
-    let mut hit: Vec<bool> = doc
-        .activities
-        .iter()
-        .map(|a| gone.contains(a.lead.as_str()) || a.partners.iter().any(|p| gone.contains(p.as_str())))
-        .collect();
-    let index: BTreeMap<&str, usize> = doc.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    loop {
-        let mut changed = false;
+    ActivityLinks::new(doc).hit(doc, partners)
+}
+
+/// Who takes part in which activity, and which activities depend on which: built once to
+/// answer [`activities_hit`] for many sets of partners.
+pub(crate) struct ActivityLinks<'a> {
+    /// A partner id to the activities it leads or takes part in.
+    by_partner: HashMap<&'a str, Vec<u32>>,
+    /// An activity to the activities that depend on it.
+    dependants: Vec<Vec<u32>>,
+}
+
+impl<'a> ActivityLinks<'a> {
+    pub(crate) fn new(doc: &'a Initiative) -> Self {
+        let mut by_partner: HashMap<&'a str, Vec<u32>> = HashMap::new();
+        // An id names the last activity that has it, as a map collected in document order.
+        let index: HashMap<&str, usize> = doc.activities.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let mut dependants = vec![Vec::new(); doc.activities.len()];
         for (i, a) in doc.activities.iter().enumerate() {
-            if !hit[i] && a.depends_on.iter().any(|d| index.get(d.as_str()).is_some_and(|&j| hit[j])) {
-                hit[i] = true;
-                changed = true;
+            by_partner.entry(a.lead.as_str()).or_default().push(i as u32);
+            for p in &a.partners {
+                by_partner.entry(p.as_str()).or_default().push(i as u32);
+            }
+            for d in &a.depends_on {
+                if let Some(&j) = index.get(d.as_str()) {
+                    dependants[j].push(i as u32);
+                }
             }
         }
-        if !changed {
-            break;
-        }
+        ActivityLinks { by_partner, dependants }
     }
-    (0..hit.len()).filter(|&i| hit[i]).collect()
+
+    /// [`activities_hit`]: those led by or involving one of `partners`, and everything
+    /// that depends on a hit one, down the chain.
+    pub(crate) fn hit(&self, doc: &Initiative, partners: &[usize]) -> Vec<usize> {
+        let mut hit = vec![false; self.dependants.len()];
+        let mut stack: Vec<u32> = Vec::new();
+        for &v in partners {
+            for &i in self.by_partner.get(doc.partners[v].id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                if !hit[i as usize] {
+                    hit[i as usize] = true;
+                    stack.push(i);
+                }
+            }
+        }
+        while let Some(j) = stack.pop() {
+            for &i in &self.dependants[j as usize] {
+                if !hit[i as usize] {
+                    hit[i as usize] = true;
+                    stack.push(i);
+                }
+            }
+        }
+        (0..hit.len()).filter(|&i| hit[i]).collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn doc(ties: &str) -> Initiative {
         let text = format!(

@@ -118,6 +118,45 @@ impl Csr {
     }
 }
 
+/// Each partner's id to its document index (the last, if an id repeats, as a map collected
+/// in document order). Lookups only: the map's order never reaches an output.
+pub(crate) fn partner_index(doc: &Initiative) -> std::collections::HashMap<&str, u32> {
+    let mut index = std::collections::HashMap::with_capacity(doc.partners.len());
+    for (i, p) in doc.partners.iter().enumerate() {
+        index.insert(p.id.as_str(), i as u32);
+    }
+    index
+}
+
+/// The ties of `doc` that pass `rule` as arcs (from, to, level) between document indices,
+/// sorted by (from, to), one per pair and direction, no self-loops.
+fn admitted_arcs(doc: &Initiative, rule: &EdgeRule) -> Vec<(u32, u32, Level)> {
+    let index = partner_index(doc);
+    let mut arcs: Vec<(u32, u32, Level)> = Vec::with_capacity(doc.ties.len());
+    for t in &doc.ties {
+        if !rule.admits(t.level, &t.kinds) {
+            continue;
+        }
+        if let (Some(&a), Some(&b)) = (index.get(t.from.as_str()), index.get(t.to.as_str())) {
+            if a != b {
+                arcs.push((a, b, t.level));
+            }
+        }
+    }
+    arcs.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    arcs.dedup_by_key(|&mut (a, b, _)| (a, b));
+    arcs
+}
+
+/// The undirected view of [`PartnerGraph::new`] as CSR alone, for work that needs no more.
+pub(crate) fn undirected_csr(doc: &Initiative, rule: &EdgeRule) -> Csr {
+    let mut pairs: Vec<(u32, u32)> =
+        admitted_arcs(doc, rule).into_iter().map(|(a, b, _)| if a < b { (a, b) } else { (b, a) }).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    Csr::from_edges(doc.partners.len(), &pairs, true)
+}
+
 /// The partner graph of an initiative under an [`EdgeRule`].
 ///
 /// Node `i` is the `i`-th partner of the document. The directed graph holds the ties as
@@ -157,22 +196,7 @@ impl PartnerGraph {
     /// O(n + t log t) for n partners and t ties.
     pub fn new(doc: &Initiative, rule: &EdgeRule) -> Self {
         let n = doc.partners.len();
-        let index: std::collections::BTreeMap<&str, u32> =
-            doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
-        let mut arcs: Vec<(u32, u32, Level)> = Vec::with_capacity(doc.ties.len());
-        for t in &doc.ties {
-            if !rule.admits(t.level, &t.kinds) {
-                continue;
-            }
-            if let (Some(&a), Some(&b)) = (index.get(t.from.as_str()), index.get(t.to.as_str())) {
-                if a != b {
-                    arcs.push((a, b, t.level));
-                }
-            }
-        }
-        arcs.sort_unstable_by_key(|&(a, b, _)| (a, b));
-        arcs.dedup_by_key(|&mut (a, b, _)| (a, b));
-
+        let arcs = admitted_arcs(doc, rule);
         let mut pairs: Vec<(u32, u32, Level)> =
             arcs.iter().map(|&(a, b, l)| if a < b { (a, b, l) } else { (b, a, l) }).collect();
         pairs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.cmp(&x.2)));

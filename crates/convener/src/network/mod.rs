@@ -112,6 +112,168 @@ pub struct NetworkSummary {
     pub modularity: Option<f64>,
     /// Share of the other partners within two steps of the backbone (null without one).
     pub backbone_reach: Option<f64>,
+    /// How betweenness, closeness and the diameter were computed: exactly, sampled (with
+    /// the error bound) or skipped, against `budgets.exact_betweenness_max_partners`.
+    pub betweenness_method: MethodUsed,
+    /// Whether key players were ranked (`exact`) or skipped, against
+    /// `budgets.key_players_max_partners`.
+    pub key_players_method: MethodUsed,
+}
+
+/// How a measure whose work grows faster than the network was computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Exactly, from every partner.
+    Exact,
+    /// Estimated from a random sample of source partners, within a stated error bound.
+    Sampled,
+    /// Not computed: the network is over the budget.
+    Skipped,
+    /// Not asked for (option `metrics`).
+    NotRequested,
+}
+
+/// Which [`Method`] was used for a budgeted measure, the budget, and for a sampled one the
+/// sample and its error bound: with probability at least 1 − `error_probability`, every
+/// partner's estimate is within `error_bound` of its exact value.
+///
+/// # Example
+/// ```
+/// use convener::{Initiative, Options};
+/// use convener::network::Method;
+/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}, {"from": "b", "to": "c", "level": "cooperate"}]}"#).unwrap();
+/// let exact = convener::network::analyze(&doc, &Options::default());
+/// assert_eq!(exact.summary.betweenness_method.method, Method::Exact);
+/// let options = Options::from_json(r#"{"budgets": {"exact_betweenness_max_partners": 2,
+///   "over_budget": "sample", "sample_sources": 2}}"#).unwrap();
+/// let sampled = convener::network::analyze(&doc, &options);
+/// let m = &sampled.summary.betweenness_method;
+/// assert_eq!((m.method, m.sources), (Method::Sampled, Some(2)));
+/// assert!(m.error_bound.unwrap() > 0.0);
+/// assert_eq!(sampled.partners[1].closeness, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct MethodUsed {
+    /// `exact`, `sampled`, `skipped` or `not_requested`.
+    pub method: Method,
+    /// The size budget in partners: above it the exact computation is not done.
+    pub budget: u64,
+    /// With `sampled`: the number of source partners k.
+    pub sources: Option<u64>,
+    /// With `sampled`: ε, the largest error of any partner's estimate (normalized, 0–1),
+    /// n/(n − 1)·√(ln(2n/δ)/(2k)) by Hoeffding's inequality and a union bound.
+    pub error_bound: Option<f64>,
+    /// With `sampled`: δ, the probability that the bound fails (0.05).
+    pub error_probability: Option<f64>,
+}
+
+impl MethodUsed {
+    /// `exact` when `within`, else `skipped`.
+    fn whole(within: bool, budget: u32) -> Self {
+        let method = if within { Method::Exact } else { Method::Skipped };
+        MethodUsed { method, budget: budget as u64, sources: None, error_bound: None, error_probability: None }
+    }
+
+    fn not_requested(budget: u32) -> Self {
+        MethodUsed { method: Method::NotRequested, ..MethodUsed::whole(true, budget) }
+    }
+
+    /// The method in words, for renderings: "exact", "sampled from 1000 source partners
+    /// (within ±0.087 with probability 95%)", "skipped: over the budget of 20000 partners".
+    ///
+    /// # Example
+    /// ```
+    /// use convener::network::{Method, MethodUsed};
+    /// let m = MethodUsed { method: Method::Sampled, budget: 10, sources: Some(5),
+    ///     error_bound: Some(0.25), error_probability: Some(0.05) };
+    /// assert_eq!(m.describe(), "sampled from 5 source partners (within ±0.250 of the exact value with probability 95%)");
+    /// ```
+    pub fn describe(&self) -> String {
+        match self.method {
+            Method::Exact => "exact".into(),
+            Method::Sampled => format!(
+                "sampled from {} source partners (within ±{:.3} of the exact value with probability {:.0}%)",
+                self.sources.unwrap_or(0),
+                self.error_bound.unwrap_or(0.0),
+                (1.0 - self.error_probability.unwrap_or(0.0)) * 100.0
+            ),
+            Method::Skipped => format!("skipped: over the budget of {} partners", self.budget),
+            Method::NotRequested => "not requested".into(),
+        }
+    }
+}
+
+impl NetworkSummary {
+    /// One sentence on how the budgeted measures were computed, for the renderings.
+    ///
+    /// # Example
+    /// ```
+    /// use convener::{Initiative, Options};
+    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+    ///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#).unwrap();
+    /// let s = convener::network::analyze(&doc, &Options::default()).summary;
+    /// assert_eq!(s.methods_text(), "Betweenness, closeness and the diameter: exact. Key players: exact.");
+    /// ```
+    pub fn methods_text(&self) -> String {
+        let paths = &self.betweenness_method;
+        let first = match paths.method {
+            Method::Sampled => format!(
+                "Betweenness: {}; closeness and the diameter: skipped: over the budget of {} partners.",
+                paths.describe(),
+                paths.budget
+            ),
+            _ => format!("Betweenness, closeness and the diameter: {}.", paths.describe()),
+        };
+        format!("{first} Key players: {}.", self.key_players_method.describe())
+    }
+}
+
+/// Betweenness, closeness and eccentricities within `budgets.exact_betweenness_max_partners`;
+/// above it, betweenness sampled or nothing, as `budgets.over_budget` says, with a note.
+/// Returns the exact measures, the sampled betweenness and the method used.
+fn paths_within_budget(
+    csr: &Csr,
+    options: &Options,
+    wants_betweenness: bool,
+    wants_closeness: bool,
+    notes: &mut Vec<String>,
+) -> (Option<centrality::ShortestPaths>, Option<Vec<f64>>, MethodUsed) {
+    let n = csr.len();
+    let budgets = &options.budgets;
+    let budget = budgets.exact_betweenness_max_partners;
+    let k = budgets.sample_sources.get() as usize;
+    if !wants_betweenness && !wants_closeness {
+        return (None, None, MethodUsed::not_requested(budget));
+    }
+    // Sampling every partner costs what the exact computation does: do that instead.
+    let sampling = budgets.over_budget == crate::model::OverBudget::Sample && wants_betweenness;
+    if n <= budget as usize || (sampling && k >= n) {
+        return (Some(centrality::shortest_paths(csr, wants_betweenness)), None, MethodUsed::whole(true, budget));
+    }
+    if !sampling {
+        notes.push(format!(
+            "betweenness, closeness and the diameter were not computed: {n} partners is over the budget of {budget} (option budgets.exact_betweenness_max_partners)"
+        ));
+        return (None, None, MethodUsed::whole(false, budget));
+    }
+    let sources = centrality::sample_sources(n, k, budgets.sample_seed);
+    let estimate = centrality::sampled_betweenness(csr, &sources);
+    let delta = centrality::ERROR_PROBABILITY;
+    let method = MethodUsed {
+        method: Method::Sampled,
+        budget: budget as u64,
+        sources: Some(sources.len() as u64),
+        error_bound: Some(centrality::error_bound(n, sources.len(), delta)),
+        error_probability: Some(delta),
+    };
+    notes.push(format!(
+        "betweenness was {}: {n} partners is over the budget of {budget} (option budgets.exact_betweenness_max_partners, budgets.over_budget sample); closeness and the diameter were not computed",
+        method.describe()
+    ));
+    (None, Some(estimate), method)
 }
 
 /// A connection whose removal splits its component.
@@ -209,19 +371,8 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
     let out_degree: Vec<usize> = (0..n).map(|v| g.out_csr().degree(v)).collect();
     let in_degree: Vec<usize> = (0..n).map(|v| g.in_csr().degree(v)).collect();
 
-    let within_budget = n <= options.budgets.exact_betweenness_max_partners as usize;
-    let wants_paths = wants(Metric::Betweenness) || wants(Metric::Closeness);
-    let paths = if wants_paths && within_budget {
-        Some(centrality::shortest_paths(csr, wants(Metric::Betweenness)))
-    } else {
-        if wants_paths {
-            notes.push(format!(
-                "betweenness, closeness and the diameter were not computed: {n} partners is over the budget of {} (option budgets.exact_betweenness_max_partners)",
-                options.budgets.exact_betweenness_max_partners
-            ));
-        }
-        None
-    };
+    let (paths, sampled_betweenness, betweenness_method) =
+        paths_within_budget(csr, options, wants(Metric::Betweenness), wants(Metric::Closeness), &mut notes);
 
     let (label, sizes) = structure::components(csr);
     let largest = structure::largest_component(&label, &sizes);
@@ -268,7 +419,11 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
             out_degree: wants(Metric::OutDegree).then_some(out_degree[v] as u64),
             degree_centrality: wants(Metric::DegreeCentrality)
                 .then(|| if n <= 1 { 1.0 } else { degree[v] as f64 / (nf - 1.0) }),
-            betweenness: paths.as_ref().and_then(|p| p.betweenness.as_ref()).map(|b| b[v]),
+            betweenness: paths
+                .as_ref()
+                .and_then(|p| p.betweenness.as_ref())
+                .or(sampled_betweenness.as_ref())
+                .map(|b| b[v]),
             closeness: paths.as_ref().filter(|_| wants(Metric::Closeness)).map(|p| p.closeness[v]),
             eigenvector: eigen.as_ref().and_then(|e| e[v]),
             pagerank: pagerank.as_ref().map(|x| x[v]),
@@ -319,6 +474,11 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         communities: community.as_ref().map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
         modularity,
         backbone_reach: whatif::backbone_reach(doc, csr),
+        betweenness_method,
+        key_players_method: MethodUsed::whole(
+            n <= options.budgets.key_players_max_partners as usize,
+            options.budgets.key_players_max_partners,
+        ),
     };
 
     let id = |v: u32| doc.partners[v as usize].id.clone();
@@ -335,7 +495,7 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         }
         None => vec![],
     };
-    let key_players = if n <= options.budgets.key_players_max_partners as usize {
+    let key_players = if summary.key_players_method.method == Method::Exact {
         whatif::key_players(doc, options, KEY_PLAYERS)
     } else {
         notes.push(format!(
@@ -393,7 +553,7 @@ pub(crate) fn number_text(v: f64) -> String {
 
 /// The per-partner table as CSV: always the 18 [`CSV_COLUMNS`], one row per partner in
 /// document order, blank where not computed or undefined. Text cells starting with `=`,
-/// `+`, `-`, `@` or `'` get one leading `'` (formula guard).
+/// `+`, `-`, `@`, a tab, a carriage return or `'` get one leading `'` (formula guard).
 ///
 /// # Example
 /// ```

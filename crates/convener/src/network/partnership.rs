@@ -1,7 +1,7 @@
 //! Measures of the partnership beyond the graph: mixing between sector groups (E-I index),
 //! PARTNER trust and value, one-sided and mismatched ties, and wanted-versus-actual levels.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -102,7 +102,7 @@ pub fn sector_mixing(doc: &Initiative, g: &super::PartnerGraph) -> (EiIndex, Vec
 /// Source: Varda et al., PARTNER tool (partnertool.net): trust = reliability, mission,
 /// openness; value = power/influence, involvement, resource contribution.
 pub fn received_ratings(doc: &Initiative) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
-    let index: BTreeMap<&str, usize> = doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = doc.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let n = doc.partners.len();
     let mut trust = vec![(0.0, 0u32); n];
     let mut value = vec![(0.0, 0u32); n];
@@ -203,12 +203,12 @@ pub struct Asymmetry {
 /// assert_eq!(pairs[0].kind, AsymmetryKind::LevelGap);
 /// ```
 pub fn asymmetric_pairs(doc: &Initiative) -> Vec<Asymmetry> {
-    let responded: BTreeMap<&str, bool> = doc.partners.iter().map(|p| (p.id.as_str(), p.responded)).collect();
-    let mut reported: BTreeMap<(&str, &str), Level> = BTreeMap::new();
+    let responded: HashMap<&str, bool> = doc.partners.iter().map(|p| (p.id.as_str(), p.responded)).collect();
+    let mut reported: HashMap<(&str, &str), Level> = HashMap::with_capacity(doc.ties.len());
     for t in &doc.ties {
         reported.entry((t.from.as_str(), t.to.as_str())).or_insert(t.level);
     }
-    let mut seen: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(doc.ties.len());
     let mut out = Vec::new();
     for t in &doc.ties {
         let (a, b) = (t.from.as_str(), t.to.as_str());

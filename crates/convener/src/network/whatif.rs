@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::dependency::{DependencyGraph, activities_hit};
-use super::graph::{Csr, EdgeRule, PartnerGraph};
+use super::dependency::{ActivityLinks, DependencyGraph, activities_hit};
+use super::graph::{Csr, EdgeRule};
 use super::structure::{components, low_link};
 use crate::error::Error;
 use crate::model::{Id, Initiative, Options};
@@ -50,10 +50,12 @@ impl Initiative {
     /// The initiative without the partners `ids`. An id that is not a partner is the
     /// error `argument.unknown_partner`.
     pub fn without(&self, ids: &[&str]) -> Result<Scenario, Error> {
-        let known: BTreeSet<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
+        let known: std::collections::HashSet<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
         for id in ids {
             if !known.contains(id) {
-                let hint = match crate::load::suggest::closest(id, known.iter().copied()) {
+                let mut sorted: Vec<&str> = known.iter().copied().collect();
+                sorted.sort_unstable();
+                let hint = match crate::load::suggest::closest(id, sorted.into_iter()) {
                     Some(c) => format!("; did you mean '{c}'?"),
                     None => String::new(),
                 };
@@ -191,36 +193,31 @@ fn largest_share(g: &Csr) -> Option<f64> {
 /// ```
 pub fn delta(doc: &Initiative, scenario: &Scenario, options: &Options) -> WhatIfDelta {
     let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
-    let before = PartnerGraph::new(doc, &rule);
-    let after = PartnerGraph::new(&scenario.initiative, &rule);
-    let removed: BTreeSet<&str> = scenario.removed.iter().map(Id::as_str).collect();
+    let before = super::graph::undirected_csr(doc, &rule);
+    let after = super::graph::undirected_csr(&scenario.initiative, &rule);
+    let removed: std::collections::HashSet<&str> = scenario.removed.iter().map(Id::as_str).collect();
     let removed_idx: Vec<usize> =
         doc.partners.iter().enumerate().filter(|(_, p)| removed.contains(p.id.as_str())).map(|(i, _)| i).collect();
     let cascade_idx = DependencyGraph::new(doc).cascade(&removed_idx);
     let mut hit_partners = removed_idx.clone();
     hit_partners.extend(&cascade_idx);
     let activities = activities_hit(doc, &hit_partners).into_iter().map(|i| doc.activities[i].id.clone()).collect();
-    let after_index: std::collections::BTreeMap<&str, usize> =
+    let after_index: std::collections::HashMap<&str, usize> =
         scenario.initiative.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let newly_isolated = doc
         .partners
         .iter()
         .enumerate()
-        .filter(|(i, p)| {
-            before.csr().degree(*i) > 0 && after_index.get(p.id.as_str()).is_some_and(|&j| after.csr().degree(j) == 0)
-        })
+        .filter(|(i, p)| before.degree(*i) > 0 && after_index.get(p.id.as_str()).is_some_and(|&j| after.degree(j) == 0))
         .map(|(_, p)| p.id.clone())
         .collect();
     WhatIfDelta {
-        components: Change {
-            before: components(before.csr()).1.len() as u64,
-            after: components(after.csr()).1.len() as u64,
-        },
-        largest_component_share: Change { before: largest_share(before.csr()), after: largest_share(after.csr()) },
-        fragmentation: Change { before: fragmentation(before.csr()), after: fragmentation(after.csr()) },
+        components: Change { before: components(&before).1.len() as u64, after: components(&after).1.len() as u64 },
+        largest_component_share: Change { before: largest_share(&before), after: largest_share(&after) },
+        fragmentation: Change { before: fragmentation(&before), after: fragmentation(&after) },
         backbone_reach: Change {
-            before: backbone_reach(doc, before.csr()),
-            after: backbone_reach(&scenario.initiative, after.csr()),
+            before: backbone_reach(doc, &before),
+            after: backbone_reach(&scenario.initiative, &after),
         },
         newly_isolated,
         cascade: Cascade { partners: cascade_idx.iter().map(|&i| doc.partners[i].id.clone()).collect(), activities },
@@ -309,14 +306,15 @@ pub struct Losses<'a> {
     doc: &'a Initiative,
     low: super::structure::LowLink,
     dep: DependencyGraph,
+    activities: ActivityLinks<'a>,
 }
 
 impl<'a> Losses<'a> {
     /// Builds the graphs of `doc` under `options`' edge rule.
     pub fn new(doc: &'a Initiative, options: &Options) -> Self {
         let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
-        let g = PartnerGraph::new(doc, &rule);
-        Losses { doc, low: low_link(g.csr()), dep: DependencyGraph::new(doc) }
+        let csr = super::graph::undirected_csr(doc, &rule);
+        Losses { doc, low: low_link(&csr), dep: DependencyGraph::new(doc), activities: ActivityLinks::new(doc) }
     }
 
     /// What losing partner `v` (document index) would do.
@@ -340,7 +338,7 @@ impl<'a> Losses<'a> {
             fragmentation_share,
             cascade_partners: cascade.len() as u64,
             cascade_share,
-            cascade_activities: activities_hit(self.doc, &hit).len() as u64,
+            cascade_activities: self.activities.hit(self.doc, &hit).len() as u64,
         }
     }
 }

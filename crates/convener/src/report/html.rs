@@ -214,6 +214,7 @@ pub fn render(doc: &Initiative, report: &Report) -> String {
         s.communities.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
         num(s.modularity, 2)
     );
+    let _ = write!(out, "<p class=\"muted\">{}</p>", esc(&s.methods_text()));
     match svg::network(doc, net) {
         Some(picture) => {
             out.push_str("<figure>");

@@ -105,6 +105,7 @@ pub fn render(report: &Report) -> String {
         s.communities.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
         num(s.modularity, 2)
     );
+    let _ = writeln!(out, "{}\n", md(&s.methods_text()));
     let _ = writeln!(
         out,
         "| Partner | Sector | Degree | Betweenness | Closeness | Community | Trust |\n|---|---|---:|---:|---:|---:|---:|"

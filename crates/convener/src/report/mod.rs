@@ -113,10 +113,179 @@ pub struct Report {
 
 impl Report {
     /// The report as pretty JSON (two-space indent, trailing newline).
+    ///
+    /// The same bytes as `serde_json::to_string_pretty`: the large parts are written side
+    /// by side (with the `parallel` feature), each at its own depth, and put together in
+    /// order.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        let (head, (network, measurement)) = join(
+            || {
+                [
+                    pretty_value(&self.format, 1),
+                    pretty_value(&self.initiative, 1),
+                    pretty_value(&self.as_of, 1),
+                    pretty_value(&self.options, 1),
+                    pretty_value(&self.conditions, 1),
+                ]
+            },
+            || join(|| pretty_value(&self.network, 1), || measurement_json(&self.measurement)),
+        );
+        let [format, initiative, as_of, options, conditions] = head;
+        let plan = pretty_value(&self.plan, 1);
+        let findings = pretty_value(&self.findings, 1);
+        let fields = [
+            ("format", &format),
+            ("initiative", &initiative),
+            ("as_of", &as_of),
+            ("options", &options),
+            ("conditions", &conditions),
+            ("network", &network),
+            ("measurement", &measurement),
+            ("plan", &plan),
+            ("findings", &findings),
+        ];
+        let mut out = String::with_capacity(fields.iter().map(|(k, v)| k.len() + v.len() + 8).sum::<usize>() + 4);
+        out.push('{');
+        for (i, (key, value)) in fields.iter().enumerate() {
+            out.push_str(if i == 0 { "\n  \"" } else { ",\n  \"" });
+            out.push_str(key);
+            out.push_str("\": ");
+            out.push_str(value);
+        }
+        out.push_str("\n}\n");
+        out
+    }
+}
+
+/// `value` as serde_json's pretty JSON writes it `depth` levels deep: the same bytes as
+/// that part of the whole document.
+fn pretty_value<T: Serialize + ?Sized>(value: &T, depth: usize) -> String {
+    let mut buf = Vec::with_capacity(256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Nested { depth, has_value: false });
+    if value.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The measurement part at depth 1 (keys as `MeasureReport` declares them), its
+/// indicators written in two halves side by side.
+fn measurement_json(m: &MeasureReport) -> String {
+    let half = m.indicators.len() / 2;
+    let (a, b) =
+        join(|| entries_at(&m.indicators[..half], 3, true), || entries_at(&m.indicators[half..], 3, half == 0));
+    let mut out = String::with_capacity(a.len() + b.len() + 128);
+    out.push_str("{\n    \"as_of\": ");
+    out.push_str(&pretty_value(&m.as_of, 2));
+    out.push_str(",\n    \"suppress_below\": ");
+    out.push_str(&pretty_value(&m.suppress_below, 2));
+    out.push_str(",\n    \"indicators\": ");
+    if m.indicators.is_empty() {
+        out.push_str("[]");
+    } else {
+        out.push('[');
+        out.push_str(&a);
+        out.push_str(&b);
+        out.push_str("\n    ]");
+    }
+    out.push_str("\n  }");
+    out
+}
+
+/// The entries of a list `depth` levels deep, each after its separator; `first` when the
+/// first of them is the list's first.
+fn entries_at<T: Serialize>(items: &[T], depth: usize, first: bool) -> String {
+    let indent = "  ".repeat(depth);
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(if first && i == 0 { "\n" } else { ",\n" });
+        out.push_str(&indent);
+        out.push_str(&pretty_value(item, depth));
+    }
+    out
+}
+
+/// serde_json's `PrettyFormatter` (two spaces) starting `depth` levels deep.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Runs `a` and `b`, on two threads with the `parallel` feature; the results do not
+/// depend on it.
+pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (a(), b())
     }
 }
 
@@ -126,9 +295,11 @@ pub fn analyze(doc: &Initiative, options: &Options) -> Report {
     // command's table, not the evidence the conditions and findings rest on.
     let as_of = measure::as_of(doc, options);
     let options = Options { as_of, metrics: None, ..options.clone() };
-    let network = network::analyze(doc, &options);
-    let measurement = measure::analyze(doc, &options);
-    let plan = plan::analyze(doc, &options);
+    // The three parts read the document only: computed side by side, each the same as alone.
+    let (network, (measurement, plan)) = join(
+        || network::analyze(doc, &options),
+        || join(|| measure::analyze(doc, &options), || plan::analyze(doc, &options)),
+    );
     let evidence =
         conditions::Evidence { doc, network: &network, measurement: &measurement, plan: &plan, options: &options };
     let conditions = conditions::assess(&evidence);
@@ -237,4 +408,27 @@ pub fn what_if_table(before: &Report, w: &WhatIf) -> String {
         out.push_str(&format!("    {:<33} {} → {}\n", b.name, f(b.score), f(a.score)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_json_is_serde_jsons_pretty_text() {
+        // The parts are written separately: a field added to `Report` or `MeasureReport`
+        // and not to `to_json` would be missed, so compare with serde_json's own writing.
+        for doc in [
+            crate::synth::initiative(&crate::synth::SynthOptions { partners: 40, ..Default::default() }),
+            Initiative::from_json(
+                r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#,
+            )
+            .unwrap(),
+        ] {
+            let report = doc.analyze(&Options::default());
+            let mut want = serde_json::to_string_pretty(&report).unwrap();
+            want.push('\n');
+            assert_eq!(report.to_json(), want);
+        }
+    }
 }

@@ -8,8 +8,8 @@
 //! Rules: a header row of field names; nested fields as dotted headers (`trust.reliability`);
 //! lists of ids, names or tags in one cell joined by `;`; UTF-8 (a BOM is accepted), CRLF
 //! or LF; rows and columns counted from 1, the header being row 1. A text cell starting
-//! with `=`, `+`, `-`, `@` or `'` is written with one extra leading `'`, removed on read, so
-//! no spreadsheet runs it as a formula and nothing is lost.
+//! with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` is written with one extra
+//! leading `'`, removed on read, so no spreadsheet runs it as a formula and nothing is lost.
 
 mod parse;
 mod read;
@@ -55,7 +55,9 @@ const ROW_TABLES: &[(&str, &str, &str, &[&str])] = &[
     ("channels", "channels.csv", "Channel", &[]),
 ];
 
-const GUARDED: &[char] = &['=', '+', '-', '@', '\''];
+/// Leading characters a spreadsheet may read as the start of a formula (OWASP's list:
+/// `=`, `+`, `-`, `@`, tab, carriage return), and the guard itself.
+const GUARDED: &[char] = &['=', '+', '-', '@', '\t', '\r', '\''];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
