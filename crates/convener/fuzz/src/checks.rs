@@ -180,15 +180,20 @@ pub fn period(data: &[u8]) {
     }
 }
 
-/// A document of at most [`MAX_ANALYZED_BYTES`] that loads.
+/// A document of at most [`MAX_ANALYZED_BYTES`] that loads: JSON when the input starts with `{`, else an edge
+/// list (which loads far more often, so many more networks get analysed).
 fn small_document(data: &[u8]) -> Option<Initiative> {
     if data.len() > MAX_ANALYZED_BYTES {
         return None;
     }
-    convener::load::initiative_from_slice(data, &Limits::default()).ok()
+    if data.trim_ascii_start().starts_with(b"{") {
+        convener::load::initiative_from_slice(data, &Limits::default()).ok()
+    } else {
+        convener::formats::edgelist::read(std::str::from_utf8(data).ok()?, "edges.csv", &Limits::default()).ok()
+    }
 }
 
-/// `analyze`: a document that loads is analysed with the default options; the report is JSON, the same
+/// `analyze`: a document that loads (JSON or an edge list) is analysed with the default options; the report is JSON, the same
 /// bytes each time, and renders as Markdown and HTML.
 pub fn analyze(data: &[u8]) {
     let Some(doc) = small_document(data) else {
@@ -209,7 +214,7 @@ fn xml_children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &'a str) -> Vec<rox
     node.descendants().filter(|n| n.tag_name().name() == name).collect()
 }
 
-/// `exports`: a document that loads is written in every graph format. GraphML and GEXF are XML and Kumu is
+/// `exports`: a document that loads (JSON or an edge list) is written in every graph format. GraphML and GEXF are XML and Kumu is
 /// JSON, each with one node per partner and one edge per tie. Returns the DOT text, for Graphviz to check.
 pub fn exports(data: &[u8]) -> Option<String> {
     let doc = small_document(data)?;
