@@ -306,6 +306,8 @@ def main(results, output):
                "libraries run one after the other in the same conditions.")
     out.append("- OpenMP libraries (networkit, graph-tool) run with `OMP_WAIT_POLICY=passive`: with busy-waiting "
                "threads on a shared 2-CPU machine their parallel loops were up to 25× slower.")
+    for note in m.get("notes", []):
+        out.append(f"- {note}")
     if m.get("graph_tool_missing"):
         out.append(f"- graph-tool: {m['graph_tool_missing']}")
     out.append("")
