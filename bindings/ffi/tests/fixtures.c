@@ -7,52 +7,6 @@
  */
 #include "util.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
-/* The fixture folders' names, sorted. */
-static char **fixture_names(const char *dir, size_t *count) {
-  DIR *d = opendir(dir);
-  if (d == NULL) {
-    return NULL;
-  }
-  size_t n = 0, cap = 32;
-  char **names = malloc(cap * sizeof *names);
-  struct dirent *e;
-  while (names != NULL && (e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.') {
-      continue;
-    }
-    char *path = join(dir, e->d_name);
-    struct stat st;
-    int is_dir = path != NULL && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-    free(path);
-    if (!is_dir) {
-      continue;
-    }
-    if (n == cap) {
-      cap *= 2;
-      char **bigger = realloc(names, cap * sizeof *names);
-      if (bigger == NULL) {
-        break;
-      }
-      names = bigger;
-    }
-    names[n] = malloc(strlen(e->d_name) + 1);
-    if (names[n] != NULL) {
-      strcpy(names[n], e->d_name);
-      n++;
-    }
-  }
-  closedir(d);
-  *count = n;
-  return names;
-}
-
-static int by_name(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Runs one fixture folder; every check on it counts. */
 static void run_fixture(const char *dir, const char *name) {
   char *folder = join(dir, name);
@@ -96,12 +50,11 @@ int main(int argc, char **argv) {
   const char *root = argc > 1 ? argv[1] : ".";
   char *dir = join(root, "tests/fixtures");
   size_t count = 0;
-  char **names = fixture_names(dir, &count);
+  char **names = list_dir(dir, 1, NULL, &count);
   CHECK(names != NULL, "cannot list %s", dir);
   /* The corpus has 21 initiatives; a listing that finds far fewer is a broken test. */
   CHECK(count >= 20, "only %zu fixture folders in %s", count, dir);
   if (names != NULL) {
-    qsort(names, count, sizeof *names, by_name);
     for (size_t i = 0; i < count; i++) {
       int failed_before = test_failed;
       run_fixture(dir, names[i]);

@@ -18,76 +18,9 @@ static char sentinel;
 #define NOT_NULL_HANDLE ((convener_initiative *)(void *)&sentinel)
 
 /* ---------------------------------------------------------------------------------- */
-/* A flat view of JSON (as in errors.c): every `"key": scalar` pair in order, as
- * `key=value;`, leaving out `message` and `more` and calling `error` `code`. A case line
- * reads `name="..";input="..";exit=1;code="document.invalid";code="..";pointer="..";` and
+/* A case line, flattened (flat in util.h), reads
+ * `name="..";input="..";exit=1;code="document.invalid";code="..";pointer="..";` and
  * convener_last_error_json's text `code="document.invalid";code="..";pointer="..";`. */
-
-static const char *skip_string(const char *p) { /* p at the opening quote */
-  for (p++; *p != '\0' && *p != '"'; p++) {
-    if (*p == '\\' && p[1] != '\0') {
-      p++;
-    }
-  }
-  return *p == '"' ? p + 1 : p;
-}
-
-static const char *skip_space(const char *p) {
-  while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
-    p++;
-  }
-  return p;
-}
-
-static char *flat(const char *json) {
-  size_t cap = strlen(json) + 16, n = 0;
-  char *out = malloc(cap);
-  if (out == NULL) {
-    return NULL;
-  }
-  const char *p = json;
-  while (*p != '\0') {
-    if (*p != '"') {
-      p++;
-      continue;
-    }
-    const char *key = p + 1, *key_end = skip_string(p) - 1;
-    p = skip_space(key_end + 1);
-    if (*p != ':') {
-      continue;
-    }
-    p = skip_space(p + 1);
-    const char *value = p;
-    if (*p == '"') {
-      p = skip_string(p);
-    } else if (*p == '{' || *p == '[') {
-      continue;
-    } else {
-      while (*p != '\0' && strchr(",}] \n\r\t", *p) == NULL) {
-        p++;
-      }
-    }
-    size_t klen = (size_t)(key_end - key), vlen = (size_t)(p - value);
-    if ((klen == 7 && memcmp(key, "message", 7) == 0) || (klen == 4 && memcmp(key, "more", 4) == 0)) {
-      continue;
-    }
-    if (klen == 5 && memcmp(key, "error", 5) == 0) {
-      key = "code";
-      klen = 4;
-    }
-    if (n + klen + vlen + 3 > cap) {
-      break;
-    }
-    memcpy(out + n, key, klen);
-    n += klen;
-    out[n++] = '=';
-    memcpy(out + n, value, vlen);
-    n += vlen;
-    out[n++] = ';';
-  }
-  out[n] = '\0';
-  return out;
-}
 
 /* The value of the first `key=` pair at or after `from` in a flat view, its end in *end. */
 static const char *pair(const char *from, const char *key, const char **end) {

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include "convener.h"
 
 static int test_passed = 0;
@@ -141,6 +144,141 @@ static inline int same_bytes_at(const char *file, int line, const char *what, co
   }
   return check_at(0, file, line, what, "%s; %zu bytes, expected %zu; first difference at byte %zu",
                   got == NULL ? "no result" : "differs", got_len, want_len, i);
+}
+
+/* A flat view of error JSON, to compare the ABI's errors with the expected files
+ * without a JSON library: every `"key": scalar` pair in order, as `key=value;`, leaving
+ * out `message` and `more` and calling the top-level `error` `code`, so that
+ * {"error":"x","issues":[{"code":"y","pointer":"/a"}]} (an expected file) and
+ * {"code":"x","message":"..","issues":[{"code":"y","pointer":"/a","message":".."}],
+ * "more":0} (convener_last_error_json) both read `code="x";code="y";pointer="/a";`. */
+
+static inline const char *skip_string(const char *p) { /* p at the opening quote */
+  for (p++; *p != '\0' && *p != '"'; p++) {
+    if (*p == '\\' && p[1] != '\0') {
+      p++;
+    }
+  }
+  return *p == '"' ? p + 1 : p;
+}
+
+static inline const char *skip_space(const char *p) {
+  while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
+    p++;
+  }
+  return p;
+}
+
+static inline char *flat(const char *json) {
+  size_t cap = strlen(json) + 16, n = 0;
+  char *out = malloc(cap);
+  if (out == NULL) {
+    return NULL;
+  }
+  const char *p = json;
+  while (*p != '\0') {
+    if (*p != '"') {
+      p++;
+      continue;
+    }
+    const char *key = p + 1, *key_end = skip_string(p) - 1;
+    p = skip_space(key_end + 1);
+    if (*p != ':') {
+      continue; /* a string value in a list: not a pair */
+    }
+    p = skip_space(p + 1);
+    const char *value = p;
+    if (*p == '"') {
+      p = skip_string(p);
+    } else if (*p == '{' || *p == '[') {
+      continue; /* a nested value: its pairs come next */
+    } else {
+      while (*p != '\0' && strchr(",}] \n\r\t", *p) == NULL) {
+        p++;
+      }
+    }
+    size_t klen = (size_t)(key_end - key), vlen = (size_t)(p - value);
+    if ((klen == 7 && memcmp(key, "message", 7) == 0) || (klen == 4 && memcmp(key, "more", 4) == 0)) {
+      continue;
+    }
+    if (klen == 5 && memcmp(key, "error", 5) == 0) {
+      key = "code";
+      klen = 4;
+    }
+    if (n + klen + vlen + 3 > cap) { /* cannot happen: the flat view is shorter */
+      break;
+    }
+    memcpy(out + n, key, klen);
+    n += klen;
+    out[n++] = '=';
+    memcpy(out + n, value, vlen);
+    n += vlen;
+    out[n++] = ';';
+  }
+  out[n] = '\0';
+  return out;
+}
+
+static inline int ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* Names in `dir` (sorted) whose entries are folders (want_dirs) or end with `suffix`. */
+static inline char **list_dir(const char *dir, int want_dirs, const char *suffix, size_t *count) {
+  DIR *d = opendir(dir);
+  *count = 0;
+  if (d == NULL) {
+    return NULL;
+  }
+  size_t n = 0, cap = 256;
+  char **names = malloc(cap * sizeof *names);
+  struct dirent *e;
+  while (names != NULL && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') {
+      continue;
+    }
+    char *path = join(dir, e->d_name);
+    struct stat st;
+    int is_dir = path != NULL && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    free(path);
+    if (want_dirs ? !is_dir : (is_dir || !ends_with(e->d_name, suffix))) {
+      continue;
+    }
+    if (!want_dirs && ends_with(e->d_name, ".expected.json")) {
+      continue;
+    }
+    if (n == cap) {
+      cap *= 2;
+      char **bigger = realloc(names, cap * sizeof *names);
+      if (bigger == NULL) {
+        break;
+      }
+      names = bigger;
+    }
+    names[n] = malloc(strlen(e->d_name) + 1);
+    if (names[n] != NULL) {
+      strcpy(names[n++], e->d_name);
+    }
+  }
+  closedir(d);
+  for (size_t i = 1; i < n; i++) { /* insertion sort: a few hundred names */
+    char *x = names[i];
+    size_t j = i;
+    for (; j > 0 && strcmp(names[j - 1], x) > 0; j--) {
+      names[j] = names[j - 1];
+    }
+    names[j] = x;
+  }
+  *count = n;
+  return names;
+}
+
+static inline void free_list(char **names, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(names[i]);
+  }
+  free(names);
 }
 
 /* Closes a test program: prints the counts and gives main's exit status. */

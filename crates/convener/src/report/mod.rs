@@ -158,14 +158,15 @@ impl Report {
 }
 
 /// `value` as serde_json's pretty JSON writes it `depth` levels deep: the same bytes as
-/// that part of the whole document.
+/// that part of the whole document. Every line break in JSON text is between tokens
+/// (strings escape theirs), so indenting each line after the first by `depth` levels gives
+/// what the pretty writer gives there.
 fn pretty_value<T: Serialize + ?Sized>(value: &T, depth: usize) -> String {
-    let mut buf = Vec::with_capacity(256);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Nested { depth, has_value: false });
-    if value.serialize(&mut ser).is_err() {
-        return String::new();
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    if depth == 0 {
+        return text;
     }
-    String::from_utf8(buf).unwrap_or_default()
+    text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
 }
 
 /// The measurement part at depth 1 (keys as `MeasureReport` declares them), its
@@ -203,77 +204,6 @@ fn entries_at<T: Serialize>(items: &[T], depth: usize, first: bool) -> String {
         out.push_str(&pretty_value(item, depth));
     }
     out
-}
-
-/// serde_json's `PrettyFormatter` (two spaces) starting `depth` levels deep.
-struct Nested {
-    depth: usize,
-    has_value: bool,
-}
-
-impl Nested {
-    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-}
-
-impl serde_json::ser::Formatter for Nested {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            w.write_all(b"\n")?;
-            self.indent(w)?;
-        }
-        w.write_all(b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(w)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            w.write_all(b"\n")?;
-            self.indent(w)?;
-        }
-        w.write_all(b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(w)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 /// Runs `a` and `b`, on two threads with the `parallel` feature; the results do not
