@@ -29,10 +29,7 @@ fn load(c: &mut Criterion) {
 
     let mut csv = c.benchmark_group("load/csv_folder");
     csv.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1));
-    // At 10⁵ partners the agenda's `endorsed_by` cell (every partner's id, joined by `;`)
-    // is longer than the default limit of 100,000 characters a cell: the folder the core
-    // writes is read back only with that limit raised.
-    let limits = Limits { max_string_chars: u32::MAX, ..Limits::default() };
+    let limits = Limits::default();
     for (n, doc) in &docs {
         let files: BTreeMap<String, Vec<u8>> = convener::formats::csv::write(doc)
             .into_iter()

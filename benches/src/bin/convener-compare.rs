@@ -6,7 +6,13 @@
 //! convener-compare graphs DIR SIZE... [--sources K]   write {er,ba}-SIZE.txt (+ sources-SIZE.txt)
 //! convener-compare network FILE [--sources FILE]       time the network operations on FILE
 //! convener-compare app [--quick]                        time analyze, what-if, load
+//! convener-compare profile WORK [TIMES]                 only run WORK, for a profiler
 //! ```
+//!
+//! `profile` runs one piece of the application work TIMES times (default 1) and nothing
+//! else, so that `perf record` or `valgrind --tool=callgrind` see only it: `analyze` (the
+//! DESIGN §7 initiative), `what-if` (one network what-if per partner of it), `load` (a
+//! 10⁵-partner document, generated first), `closeness FILE` (an edge-list file).
 //!
 //! With `--sources`, betweenness is `sampled_betweenness` from those nodes (its time also
 //! extrapolated to all sources, × n / k) and closeness is skipped: the core computes
@@ -229,6 +235,53 @@ fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> f64 {
     )
 }
 
+/// `profile WORK [TIMES]`: runs one piece of work and nothing else (see the module
+/// documentation).
+fn profile(args: &[String]) -> Result<(), String> {
+    let (work, file, rest) = match args {
+        [w, f, rest @ ..] if w == "closeness" => (w.as_str(), Some(f.as_str()), rest),
+        [w, rest @ ..] => (w.as_str(), None, rest),
+        [] => return Err("profile: which work? analyze, what-if, load or closeness FILE".into()),
+    };
+    let times: usize = match rest.first() {
+        Some(t) => t.parse().map_err(|_| format!("profile: TIMES is a whole number, not '{t}'"))?,
+        None => 1,
+    };
+    let options = Options::default();
+    match (work, file) {
+        ("analyze", _) => {
+            let doc = initiative(&SynthOptions::design_benchmark());
+            for _ in 0..times {
+                black_box(doc.analyze(&options));
+            }
+        }
+        ("what-if", _) => {
+            let doc = initiative(&SynthOptions::design_benchmark());
+            for _ in 0..times {
+                for p in &doc.partners {
+                    let without = doc.without(&[p.id.as_str()]).map_err(|e| e.to_string())?;
+                    black_box(whatif::delta(&doc, &without, &options));
+                }
+            }
+        }
+        ("load", _) => {
+            let text = initiative(&SynthOptions::new(100_000, 1)).to_json();
+            for _ in 0..times {
+                black_box(Initiative::from_json(&text).map_err(|e| e.to_string())?);
+            }
+        }
+        ("closeness", Some(file)) => {
+            let (n, edges) = parse_edge_list(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
+            let g = PartnerGraph::from_edges(n, &edges);
+            for _ in 0..times {
+                black_box(shortest_paths(g.csr(), false));
+            }
+        }
+        _ => return Err(format!("profile: unknown work '{work}'")),
+    }
+    Ok(())
+}
+
 /// `app [--quick]`: analyze, the what-if sweeps and the key-player sweep of the DESIGN §7
 /// initiative; loading a 10⁵-partner document; the bytes a loaded document holds per tie.
 fn app(args: &[String]) -> Result<(), String> {
@@ -291,8 +344,10 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "graphs" => graphs(rest),
         Some((cmd, rest)) if cmd == "network" => network(rest),
         Some((cmd, rest)) if cmd == "app" => app(rest),
+        Some((cmd, rest)) if cmd == "profile" => profile(rest),
         _ => Err(
-            "usage: convener-compare graphs DIR SIZE... [--sources K] | network FILE [--sources FILE] | app [--quick]"
+            "usage: convener-compare graphs DIR SIZE... [--sources K] | network FILE [--sources FILE] | app [--quick] \
+             | profile analyze|what-if|load|closeness FILE [TIMES]"
                 .into(),
         ),
     };

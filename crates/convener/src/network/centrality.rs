@@ -44,8 +44,53 @@ impl Scratch {
     }
 }
 
-/// The result of one source: closeness and eccentricity.
+/// Closeness (Wasserman–Faust) of a source that reaches `reached` partners (itself
+/// included) at a total distance `total`, in a graph of `n` partners.
+fn closeness_of(n: usize, reached: usize, total: u64) -> f64 {
+    if total > 0 && n > 1 {
+        let r = (reached - 1) as f64;
+        (r / total as f64) * (r / (n - 1) as f64)
+    } else {
+        0.0
+    }
+}
+
+/// Closeness and eccentricity of one source from a plain breadth-first search: no path
+/// counts, for runs that do not want betweenness.
+fn distances_only(g: &Csr, s: usize, sc: &mut Scratch) -> (f64, u32) {
+    let Scratch { dist, order, .. } = sc;
+    order.clear();
+    dist[s] = 0;
+    order.push(s as u32);
+    let mut head = 0;
+    let mut total: u64 = 0;
+    while head < order.len() {
+        let v = order[head] as usize;
+        head += 1;
+        let dv = dist[v];
+        total += dv as u64;
+        for &w in g.neighbours(v) {
+            let w = w as usize;
+            if dist[w] < 0 {
+                dist[w] = dv + 1;
+                order.push(w as u32);
+            }
+        }
+    }
+    let ecc = dist[*order.last().unwrap_or(&(s as u32)) as usize] as u32;
+    let closeness = closeness_of(g.len(), order.len(), total);
+    for &v in order.iter() {
+        dist[v as usize] = -1;
+    }
+    (closeness, ecc)
+}
+
+/// The result of one source: closeness and eccentricity; with `bc`, its dependencies
+/// δ_s(v) are added to `bc` (Brandes 2001).
 fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f64, u32) {
+    let Some(bc) = bc else {
+        return distances_only(g, s, sc);
+    };
     let Scratch { dist, sigma, delta, order } = sc;
     order.clear();
     dist[s] = 0;
@@ -70,32 +115,23 @@ fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f
             sigma[w] += if dist[w] == next { sv } else { 0.0 };
         }
     }
-    let reached = order.len();
     let ecc = dist[*order.last().unwrap_or(&(s as u32)) as usize] as u32;
-    let n = g.len();
-    let closeness = if total > 0 && n > 1 {
-        let r = (reached - 1) as f64;
-        (r / total as f64) * (r / (n - 1) as f64)
-    } else {
-        0.0
-    };
-    if let Some(bc) = bc {
-        // `delta` holds, for each finished node w, (1 + δ(w)) / σ(w): one division per
-        // node instead of one per arc; the sums are the same, term for term.
-        for &v in order.iter().rev() {
-            let v = v as usize;
-            let next = dist[v] + 1;
-            let mut acc = 0.0;
-            for &w in g.neighbours(v) {
-                let w = w as usize;
-                acc += if dist[w] == next { delta[w] } else { 0.0 };
-            }
-            let dv = sigma[v] * acc;
-            if v != s {
-                bc[v] += dv;
-            }
-            delta[v] = (1.0 + dv) / sigma[v];
+    let closeness = closeness_of(g.len(), order.len(), total);
+    // `delta` holds, for each finished node w, (1 + δ(w)) / σ(w): one division per node
+    // instead of one per arc; the sums are the same, term for term.
+    for &v in order.iter().rev() {
+        let v = v as usize;
+        let next = dist[v] + 1;
+        let mut acc = 0.0;
+        for &w in g.neighbours(v) {
+            let w = w as usize;
+            acc += if dist[w] == next { delta[w] } else { 0.0 };
         }
+        let dv = sigma[v] * acc;
+        if v != s {
+            bc[v] += dv;
+        }
+        delta[v] = (1.0 + dv) / sigma[v];
     }
     for &v in order.iter() {
         let v = v as usize;
@@ -508,6 +544,22 @@ mod tests {
             assert!((v - expected).abs() < 1e-12);
         }
         assert_eq!(m.eccentricity[0], (n - 1) as u32);
+    }
+
+    #[test]
+    fn closeness_alone_is_the_same_as_with_betweenness() {
+        // Two components, a cycle, a pendant chain and an isolate; distances checked by hand.
+        let edges = [(0, 1), (1, 2), (2, 3), (3, 0), (1, 4), (4, 5), (5, 6), (6, 4), (7, 8), (2, 9)];
+        let g = Csr::from_edges(11, &edges, true);
+        let alone = shortest_paths(&g, false);
+        let with = shortest_paths(&g, true);
+        assert_eq!(alone.betweenness, None);
+        assert_eq!(alone.closeness, with.closeness);
+        assert_eq!(alone.eccentricity, with.eccentricity);
+        // Partner 7 reaches only 8 (distance 1): (1/1)·(1/10).
+        assert_eq!(alone.closeness[7], 0.1);
+        assert_eq!(alone.closeness[10], 0.0);
+        assert_eq!(alone.eccentricity[0], 3);
     }
 
     #[test]

@@ -136,7 +136,9 @@ impl Reader<'_> {
                         String::from_utf8_lossy(e.as_bytes()).into_owned()
                     }
                 };
-                if text.chars().count() > self.limits.max_string_chars as usize {
+                // Header cells here; a data cell's limit depends on its column (a list cell
+                // holds many values, each within the limit): see `read_cell`.
+                if header.is_none() && text.chars().count() > self.limits.max_string_chars as usize {
                     return Err(self.limit(
                         file,
                         row,
@@ -246,7 +248,7 @@ impl Reader<'_> {
                 if self.loc.failed.contains(&(file.to_string(), *row, column)) {
                     continue;
                 }
-                match read_cell(text, col, self.limits.max_items) {
+                match read_cell(text, col, self.limits) {
                     Ok(None) => {}
                     Ok(Some(v)) => insert_path(&mut object, &col.path, v),
                     Err(("limit.exceeded", msg)) => {
@@ -281,10 +283,22 @@ fn insert_path(object: &mut Map<String, Value>, path: &[String], v: Value) {
 }
 
 /// Reads one cell as a JSON value of its column's kind; a blank cell is no value.
-fn read_cell(text: &str, col: &Column, max_items: u64) -> Result<Option<Value>, (&'static str, String)> {
+///
+/// `limits.max_string_chars` bounds each value: the whole cell, or each entry of a list
+/// cell (a list of 100,000 partner ids is one long cell of short values).
+fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>, (&'static str, String)> {
     if text.trim().is_empty() {
         return Ok(if col.kind == Kind::List { Some(Value::Array(vec![])) } else { None });
     }
+    let max_chars = limits.max_string_chars as usize;
+    let too_long = || {
+        let what = if col.kind == Kind::List { "an entry of this cell" } else { "this cell" };
+        ("limit.exceeded", format!("{what} is longer than {max_chars} characters (option limits.max_string_chars)"))
+    };
+    if col.kind != Kind::List && text.chars().count() > max_chars {
+        return Err(too_long());
+    }
+    let max_items = limits.max_items;
     let unguarded = text.strip_prefix('\'').unwrap_or(text);
     let t = text.trim();
     match col.kind {
@@ -297,6 +311,9 @@ fn read_cell(text: &str, col: &Column, max_items: u64) -> Result<Option<Value>, 
                 .filter(|s| !s.is_empty())
                 .map(|s| Value::String(s.to_string()))
                 .collect();
+            if items.iter().any(|s| s.as_str().is_some_and(|s| s.chars().count() > max_chars)) {
+                return Err(too_long());
+            }
             if items.len() as u64 > max_items {
                 return Err((
                     "limit.exceeded",
