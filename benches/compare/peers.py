@@ -129,7 +129,10 @@ def igraph_lib():
         "closeness": (lambda g: g.closeness(), lambda g, s: g.closeness(vertices=s)),
         # PRPACK: a direct solver, no tolerance to set.
         "pagerank": lambda g: g.pagerank(damping=0.85, directed=False),
-        "components": lambda g: g.connected_components(),
+        # igraph caches that a graph is connected: a repeated call on a connected graph then
+        # fills the membership without a search (4.8 ms instead of 112 ms at 10^5 nodes).
+        # Clearing the cache (O(1)) before each call times the search every time.
+        "components": lambda g: (getattr(g, "__invalidate_cache")(), g.connected_components())[1],
         "articulation_points": lambda g: g.articulation_points(),
         "core_numbers": lambda g: g.coreness(),
         "louvain": louvain,

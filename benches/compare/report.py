@@ -298,12 +298,22 @@ def main(results, output):
     core = " plus uncommitted changes to the core in the working tree" if m.get("core_modified") else ""
     out.append(f"- convener at commit {m.get('commit', '?')}{core}")
     busy = [b.strip() for b in m.get("busy", []) if b.strip()]
-    out.append(f"- **A loaded machine**: other work (fuzzing, builds; niced) shared the two CPUs during the run — load "
-               f"average {' / '.join(m.get('load_start', ['?']))} at the start, "
-               f"{' / '.join(m.get('load_end', ['?']))} at the end (1 / 5 / 15 min)"
-               + (f"; niced processes at the start: {', '.join(busy)}" if busy else "")
-               + ". Absolute times are slower and noisier than on an idle machine; the ratios compare "
-               "libraries run one after the other in the same conditions.")
+    loads = f"{' / '.join(m.get('load_start', ['?']))} at the start, {' / '.join(m.get('load_end', ['?']))} at the end " \
+            "(1 / 5 / 15 min)"
+    try:
+        loaded = float(m.get("load_start", ["0"])[0]) > 1.0 or bool(busy)
+    except ValueError:
+        loaded = True
+    if loaded:
+        out.append(f"- **A loaded machine**: other work shared the two CPUs during the run — load average {loads}"
+                   + (f"; niced processes at the start: {', '.join(busy)}" if busy else "")
+                   + ". Absolute times are slower and noisier than on an idle machine; the ratios compare "
+                   "libraries run one after the other in the same conditions.")
+    else:
+        out.append(f"- Nothing else ran: load average {loads}.")
+    if m.get("networkx_up_to"):
+        out.append(f"- networkx ran on graphs of at most {int(m['networkx_up_to']):,} nodes (`--networkx-up-to`; its "
+                   "Louvain alone takes some 40 minutes at 10⁵); its larger cells are —.")
     out.append("- OpenMP libraries (networkit, graph-tool) run with `OMP_WAIT_POLICY=passive`: with busy-waiting "
                "threads on a shared 2-CPU machine their parallel loops were up to 25× slower.")
     for note in m.get("notes", []):
@@ -315,9 +325,13 @@ def main(results, output):
     out.append("## DESIGN §7 targets\n")
     out.append("| work | target | measured | verdict |")
     out.append("|---|---|---|---|")
-    for row in target_rows(runs, app, wasm):
+    rows = target_rows(runs, app, wasm)
+    for row in rows:
         out.append("| " + " | ".join(row) + " |")
     out.append("")
+    if any("not met" in row[-1] for row in rows):
+        out.append("Why each target not met is not met, with the profile that shows where the time goes: "
+                   "[PROFILES.md](PROFILES.md).\n")
 
     out.append("## Network operations\n")
     out.append("Seconds per operation on undirected graphs with mean degree 10, written once by "
@@ -333,8 +347,7 @@ def main(results, output):
                    + (f"networkx is sampled the same way from {superscript(nx_sampled[0])} nodes (exact would take "
                       "hours). " if nx_sampled else "")
                    + "n/a: the library's API cannot do it (rustworkx has no betweenness or closeness from chosen "
-                   "sources; convener has sampled betweenness but no closeness from chosen sources; rustworkx and "
-                   "graph-tool have no Louvain). —: not run.\n")
+                   "sources; rustworkx and graph-tool have no Louvain). —: not run.\n")
     out.append("Each library runs in its own process per graph. An operation runs once; when that took under "
                "0.2 s it is repeated for 1 s (at most 50 runs) and the median kept. Ratio < 1: convener is faster.\n")
     network_tables(runs, out)
@@ -354,7 +367,7 @@ def main(results, output):
   `sampled_betweenness(csr, sources)`; networkx `betweenness_centrality` / `betweenness_centrality_subset`; igraph
   `betweenness` (`sources=`); rustworkx `betweenness_centrality`; networkit `Betweenness` / `EstimateBetweenness`;
   graph-tool `betweenness` (`pivots=`; it computes edge betweenness as well).
-- closeness: convener `shortest_paths(csr, false)`; networkx `closeness_centrality` (`u=` per source); igraph
+- closeness: convener `shortest_paths(csr, false)` or `closeness_of(csr, sources)`; networkx `closeness_centrality` (`u=` per source); igraph
   `closeness` (`vertices=`); rustworkx `closeness_centrality`; networkit `Closeness` (generalized) or one `BFS` per
   source; graph-tool `closeness` (`source=` per source).
 - PageRank of the undirected graph (each edge both ways), α = 0.85, stopping when the L1 change is below
@@ -363,7 +376,8 @@ def main(results, output):
   solver. rustworkx's PageRank needs a directed graph: it is made (`to_directed`) outside the timing.
 - components, articulation points, core numbers: each library's own function (networkit has no
   articulation-point function: `BiconnectedComponents`, which finds them; convener's `cut_points` finds the
-  bridges too).
+  bridges too). igraph remembers that a graph is connected and then answers `connected_components` again
+  without a search; its cache is cleared before each timed call, so every library searches every time.
 - Louvain: convener `community::louvain` (seeded; keeps the best of 16 visiting orders up to 2,000 nodes, 4 up
   to 20,000, 1 above); networkx `louvain_communities(seed=0)`; igraph `community_multilevel`; networkit `PLM`
   (refine off, its default). One run each, timed once.

@@ -12,11 +12,11 @@
 //! `profile` runs one piece of the application work TIMES times (default 1) and nothing
 //! else, so that `perf record` or `valgrind --tool=callgrind` see only it: `analyze` (the
 //! DESIGN §7 initiative), `what-if` (one network what-if per partner of it), `load` (a
-//! 10⁵-partner document, generated first), `closeness FILE` (an edge-list file).
+//! 10⁵-partner document, generated first), or a network operation on an edge-list file:
+//! `betweenness|closeness|components|articulation|cores|louvain FILE`.
 //!
-//! With `--sources`, betweenness is `sampled_betweenness` from those nodes (its time also
-//! extrapolated to all sources, × n / k) and closeness is skipped: the core computes
-//! closeness from every source only.
+//! With `--sources`, betweenness is `sampled_betweenness` and closeness `closeness_of`
+//! from those nodes, their times also extrapolated to all sources (× n / k).
 //!
 //! Timing rule (the same in `compare/peers.py`): an operation runs once; when that took
 //! under 0.2 s it is repeated until 1 s has passed (at most 50 runs) and the median is
@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use convener::network::centrality::{pagerank, sample_sources, sampled_betweenness, shortest_paths};
+use convener::network::centrality::{closeness_of, pagerank, sample_sources, sampled_betweenness, shortest_paths};
 use convener::network::community::{louvain, louvain_runs, modularity};
 use convener::network::structure::{components, core_numbers, cut_points};
 use convener::network::{PartnerGraph, whatif};
@@ -179,9 +179,13 @@ fn network(args: &[String]) -> Result<(), String> {
             ));
         }
     }
-    if sources.is_some() {
-        // The core computes closeness from every source only, never from chosen sources.
-        ops.push("\"closeness\": {\"skipped\": \"the core has no closeness from chosen sources\"}".into());
+    if let Some(s) = &sources {
+        let secs = time(|| closeness_of(csr, s));
+        ops.push(format!(
+            "\"closeness\": {{\"seconds\": {secs}, \"method\": \"sampled\", \"sources\": {}, \"all_sources_seconds\": {}}}",
+            s.len(),
+            secs * n as f64 / s.len() as f64
+        ));
     } else {
         let secs = time(|| shortest_paths(csr, false));
         ops.push(format!(
@@ -238,10 +242,11 @@ fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> f64 {
 /// `profile WORK [TIMES]`: runs one piece of work and nothing else (see the module
 /// documentation).
 fn profile(args: &[String]) -> Result<(), String> {
+    const ON_A_GRAPH: [&str; 6] = ["betweenness", "closeness", "components", "articulation", "cores", "louvain"];
     let (work, file, rest) = match args {
-        [w, f, rest @ ..] if w == "closeness" => (w.as_str(), Some(f.as_str()), rest),
+        [w, f, rest @ ..] if ON_A_GRAPH.contains(&w.as_str()) => (w.as_str(), Some(f.as_str()), rest),
         [w, rest @ ..] => (w.as_str(), None, rest),
-        [] => return Err("profile: which work? analyze, what-if, load or closeness FILE".into()),
+        [] => return Err("profile: which work? analyze, what-if, load, or an operation and a file".into()),
     };
     let times: usize = match rest.first() {
         Some(t) => t.parse().map_err(|_| format!("profile: TIMES is a whole number, not '{t}'"))?,
@@ -270,11 +275,19 @@ fn profile(args: &[String]) -> Result<(), String> {
                 black_box(Initiative::from_json(&text).map_err(|e| e.to_string())?);
             }
         }
-        ("closeness", Some(file)) => {
+        (_, Some(file)) => {
             let (n, edges) = parse_edge_list(&read(file)?).map_err(|e| format!("{file}: {e}"))?;
             let g = PartnerGraph::from_edges(n, &edges);
+            let csr = g.csr();
             for _ in 0..times {
-                black_box(shortest_paths(g.csr(), false));
+                match work {
+                    "betweenness" => drop(black_box(shortest_paths(csr, true))),
+                    "closeness" => drop(black_box(shortest_paths(csr, false))),
+                    "components" => drop(black_box(components(csr))),
+                    "articulation" => drop(black_box(cut_points(csr))),
+                    "cores" => drop(black_box(core_numbers(csr))),
+                    _ => drop(black_box(louvain(csr))),
+                }
             }
         }
         _ => return Err(format!("profile: unknown work '{work}'")),
@@ -347,7 +360,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "profile" => profile(rest),
         _ => Err(
             "usage: convener-compare graphs DIR SIZE... [--sources K] | network FILE [--sources FILE] | app [--quick] \
-             | profile analyze|what-if|load|closeness FILE [TIMES]"
+             | profile analyze|what-if|load [TIMES] | profile OPERATION FILE [TIMES]"
                 .into(),
         ),
     };

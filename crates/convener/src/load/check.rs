@@ -3,7 +3,10 @@
 //! their indicator's frequency.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+// foldhash: the same lookups as std's SipHash maps at a fraction of the cost per id (a
+// 10⁵-partner document looks up some 1.6 million ids); randomly seeded, and only looked
+// up, never iterated, so no order reaches an output.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Collector;
 use crate::model::{Aggregation, Frequency, Id, Initiative, Instrument, Period};

@@ -46,7 +46,7 @@ impl Scratch {
 
 /// Closeness (Wasserman–Faust) of a source that reaches `reached` partners (itself
 /// included) at a total distance `total`, in a graph of `n` partners.
-fn closeness_of(n: usize, reached: usize, total: u64) -> f64 {
+fn wf_closeness(n: usize, reached: usize, total: u64) -> f64 {
     if total > 0 && n > 1 {
         let r = (reached - 1) as f64;
         (r / total as f64) * (r / (n - 1) as f64)
@@ -78,7 +78,7 @@ fn distances_only(g: &Csr, s: usize, sc: &mut Scratch) -> (f64, u32) {
         }
     }
     let ecc = dist[*order.last().unwrap_or(&(s as u32)) as usize] as u32;
-    let closeness = closeness_of(g.len(), order.len(), total);
+    let closeness = wf_closeness(g.len(), order.len(), total);
     for &v in order.iter() {
         dist[v as usize] = -1;
     }
@@ -116,7 +116,7 @@ fn one_source(g: &Csr, s: usize, sc: &mut Scratch, bc: Option<&mut [f64]>) -> (f
         }
     }
     let ecc = dist[*order.last().unwrap_or(&(s as u32)) as usize] as u32;
-    let closeness = closeness_of(g.len(), order.len(), total);
+    let closeness = wf_closeness(g.len(), order.len(), total);
     // `delta` holds, for each finished node w, (1 + δ(w)) / σ(w): one division per node
     // instead of one per arc; the sums are the same, term for term.
     for &v in order.iter().rev() {
@@ -323,6 +323,30 @@ pub fn sampled_betweenness(g: &Csr, sources: &[u32]) -> Vec<f64> {
     // n/k is exactly 1.0 when every partner is a source: the scale is then the exact one.
     let scale = (n as f64 / sources.len() as f64) * (1.0 / ((n - 1) as f64 * (n - 2) as f64));
     bc.iter().map(|b| b * scale).collect()
+}
+
+/// Closeness (as [`shortest_paths`], Wasserman–Faust) of the partners `sources` only,
+/// in their order: one plain breadth-first search from each. For a few partners of a
+/// large network, or closeness spread over machines; each value equals the one
+/// [`shortest_paths`] gives, bit for bit.
+///
+/// # Complexity
+/// O(k·m) time for k sources, O(n) memory per thread.
+///
+/// # Panics
+/// When a source is not a partner of `g` (≥ `g.len()`).
+///
+/// # Example
+/// ```
+/// use convener::network::{Csr, centrality::{closeness_of, shortest_paths}};
+/// // 0 ── 1 ── 2 ── 3
+/// let g = Csr::from_edges(4, &[(0, 1), (1, 2), (2, 3)], true);
+/// let all = shortest_paths(&g, false).closeness;
+/// assert_eq!(closeness_of(&g, &[2, 0]), vec![all[2], all[0]]);
+/// assert_eq!(all[0], 3.0 / 6.0);
+/// ```
+pub fn closeness_of(g: &Csr, sources: &[u32]) -> Vec<f64> {
+    run(g, Sources::Some(sources), false).1
 }
 
 /// The error bound ε of betweenness sampled from `k` of `n` partners: with probability
