@@ -286,7 +286,10 @@ fn profile(args: &[String]) -> Result<(), String> {
                     "components" => drop(black_box(components(csr))),
                     "articulation" => drop(black_box(cut_points(csr))),
                     "cores" => drop(black_box(core_numbers(csr))),
-                    _ => drop(black_box(louvain(csr))),
+                    _ => {
+                        let c = louvain(csr);
+                        println!("modularity {:?}", modularity(csr, &c));
+                    }
                 }
             }
         }
