@@ -121,6 +121,9 @@ test('the example: scorecard, network, what-if, downloads, accessible, nothing l
 
     await loadExample(page);
     assert.equal(await page.locator('#initiative-name').innerText(), 'Families Together Strathmorven');
+    // The status is announced a moment after the report shows (so that a screen reader
+    // hears it again when it repeats): wait for it rather than read it at once.
+    await page.locator('#status').filter({ hasText: /Opened Families Together Strathmorven/ }).waitFor({ timeout: 5000 });
     assert.match(await page.locator('#status').innerText(), /Opened Families Together Strathmorven/);
     const before = await scorecard(page);
     assert.deepEqual(Object.keys(before), CONDITIONS, 'the five conditions in the scorecard');
