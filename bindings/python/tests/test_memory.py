@@ -97,7 +97,8 @@ def test_every_string_and_handle_is_freed(ledger, example_doc):
 
     assert sum(given.values()) >= 15
     assert given == freed, "every allocation freed exactly once"
-    assert sum(1 for kind, _ in given if kind == "handle") >= 3
+    # Counted by allocation, not by address: a freed handle's address is often reused.
+    assert sum(n for (kind, _), n in given.items() if kind == "handle") >= 3
 
 
 def test_no_growth_over_200_load_analyze_close_runs(example_text):
