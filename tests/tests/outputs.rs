@@ -1,0 +1,162 @@
+//! Golden files of every output: for a few fixtures (the bundled example, three generated
+//! initiatives and two edge cases), every text convener writes — the Markdown and HTML
+//! reports, the terminal tables, the CSV tables, the graph exports, the what-if answer and
+//! the CSV folder — must be exactly the bytes of `fixtures/<name>/outputs/<output>`.
+//!
+//! After an intended change to an output, regenerate them (with the reports) by
+//!
+//! ```text
+//! CONVENER_WRITE_FIXTURES=1 cargo test -p convener-conformance --test fixtures --test outputs
+//! ```
+//!
+//! and review the diff of `tests/fixtures/*/outputs/` before committing it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use convener::formats::export::GraphFormat;
+use convener::{Initiative, Options};
+
+/// The command that rewrites the golden files.
+const WRITE_COMMAND: &str = "CONVENER_WRITE_FIXTURES=1 cargo test -p convener-conformance --test fixtures --test outputs";
+
+/// The fixtures whose every output is kept.
+const FIXTURES: [&str; 6] = [
+    "family-support",
+    "synth-12-seed-1",
+    "synth-40-seed-2",
+    "synth-100-seed-3",
+    "edge-one-partner",
+    "phases-freeze-suppressed",
+];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn write_mode() -> bool {
+    std::env::var("CONVENER_WRITE_FIXTURES").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("outputs serialise") + "\n"
+}
+
+/// Every output of one initiative, by file name.
+fn outputs(doc: &Initiative, options: &Options) -> Vec<(String, String)> {
+    let report = doc.analyze(options);
+    let network = convener::network::analyze(doc, options);
+    let measurement = convener::measure::analyze(doc, options);
+    let plan = convener::plan::analyze(doc, options);
+    let mut out = vec![
+        ("report.md".to_string(), convener::report::markdown::render(&report)),
+        ("report.html".to_string(), convener::report::html::render(doc, &report)),
+        ("network.txt".to_string(), convener::network::to_table(&network)),
+        ("network.csv".to_string(), convener::network::to_csv(&network)),
+        ("network.json".to_string(), pretty(&network)),
+        ("indicators.txt".to_string(), convener::measure::to_table(&measurement)),
+        ("indicators.csv".to_string(), convener::measure::to_csv(&measurement)),
+        ("indicators.json".to_string(), pretty(&measurement)),
+        ("indicator-rows.json".to_string(), pretty(&convener::measure::rows(&measurement))),
+        ("plan.txt".to_string(), convener::plan::to_table(&plan)),
+        ("plan.json".to_string(), pretty(&plan)),
+    ];
+    for format in [GraphFormat::Graphml, GraphFormat::Gexf, GraphFormat::Dot, GraphFormat::Kumu] {
+        let name = match format {
+            GraphFormat::Kumu => "graph.kumu.json".to_string(),
+            other => format!("graph.{}", other.extension()),
+        };
+        out.push((name, convener::formats::export::export(doc, &network, format)));
+    }
+    if let Some(first) = doc.partners.first() {
+        let answer = convener::what_if(doc, &[first.id.as_str()], options).expect("the first partner exists");
+        out.push(("what-if.txt".to_string(), convener::report::what_if_table(&report, &answer)));
+        out.push(("what-if.json".to_string(), answer.to_json()));
+    }
+    for (file, text) in convener::formats::csv::write(doc) {
+        out.push((format!("csv-folder/{file}"), text));
+    }
+    out
+}
+
+fn options_of(dir: &Path) -> Options {
+    let path = dir.join("options.json");
+    if path.exists() { Options::from_json(&read(&path)).expect("valid options") } else { Options::default() }
+}
+
+/// Where two texts first differ: the line number (from 1) and both lines.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (mut e, mut a) = (expected.split('\n'), actual.split('\n'));
+    let mut line = 1;
+    loop {
+        match (e.next(), a.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            (x, y) => {
+                let show = |s: Option<&str>| s.map_or_else(|| "(end of file)".to_string(), |s| format!("{s:.200?}"));
+                return format!("line {line}:\n      expected {}\n      actual   {}", show(x), show(y));
+            }
+        }
+    }
+}
+
+/// The files under `dir`, as paths relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                found.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn every_output_matches_its_golden_file() {
+    let mut failures = String::new();
+    for name in FIXTURES {
+        let dir = fixtures_dir().join(name);
+        let doc = Initiative::from_json(&read(&dir.join("input.json"))).expect("a valid fixture");
+        let produced = outputs(&doc, &options_of(&dir));
+        let golden = dir.join("outputs");
+        if write_mode() {
+            let _ = std::fs::remove_dir_all(&golden);
+            for (file, text) in &produced {
+                let path = golden.join(file);
+                std::fs::create_dir_all(path.parent().expect("a parent")).expect("create the outputs folder");
+                std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+            }
+        }
+        let mut names: Vec<String> = produced.iter().map(|(f, _)| f.clone()).collect();
+        names.sort();
+        let kept = files_under(&golden);
+        if kept != names {
+            let _ = writeln!(failures, "  {name}: outputs/ holds {kept:?}, the outputs are {names:?}");
+        }
+        for (file, text) in &produced {
+            match std::fs::read_to_string(golden.join(file)) {
+                Ok(expected) if expected == *text => {}
+                Ok(expected) => {
+                    let _ = writeln!(failures, "  {name}/{file}: differs at {}", first_difference(&expected, text));
+                }
+                Err(_) => {
+                    let _ = writeln!(failures, "  {name}/{file}: missing");
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "outputs differ from their golden files:\n{failures}\nIf the change is intended, rewrite them with\n  {WRITE_COMMAND}\nand review the diff."
+    );
+}
