@@ -18,7 +18,8 @@ use convener::formats::export::GraphFormat;
 use convener::{Initiative, Options};
 
 /// The command that rewrites the golden files.
-const WRITE_COMMAND: &str = "CONVENER_WRITE_FIXTURES=1 cargo test -p convener-conformance --test fixtures --test outputs";
+const WRITE_COMMAND: &str =
+    "CONVENER_WRITE_FIXTURES=1 cargo test -p convener-conformance --test fixtures --test outputs";
 
 /// The fixtures whose every output is kept.
 const FIXTURES: [&str; 6] = [
