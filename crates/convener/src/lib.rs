@@ -32,6 +32,7 @@ pub mod report;
 pub mod schema;
 pub mod survey;
 pub mod synth;
+mod util;
 
 pub use error::{Error, Issue, Location, Problems};
 pub use model::{Initiative, Options};

@@ -106,7 +106,7 @@ fn reference(
             out.push_pointer(code, ptr, format!("'{id}' {why}"));
             return;
         }
-        let hint = match super::suggest::closest(id.as_str(), declared.known()) {
+        let hint = match crate::util::suggest::closest(id.as_str(), declared.known()) {
             Some(c) => format!("; did you mean '{c}'?"),
             None => String::new(),
         };
@@ -416,7 +416,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             for key in r.answers.keys() {
                 if !item_ids.has(key) {
                     let ptr = format!("{}/answers/{}", rbase(), super::walk::escape_segment(key.as_str()));
-                    let hint = match super::suggest::closest(key.as_str(), item_ids.known()) {
+                    let hint = match crate::util::suggest::closest(key.as_str(), item_ids.known()) {
                         Some(c) => format!("; did you mean '{c}'?"),
                         None => String::new(),
                     };

@@ -8,7 +8,6 @@
 
 mod check;
 mod scan;
-pub(crate) mod suggest;
 mod value;
 pub(crate) mod walk;
 
@@ -239,7 +238,7 @@ fn initiative_from_text(text: &str, limits: &Limits) -> Result<Initiative, Error
     // The limits pass and the typed parse read the same text and are independent: they run
     // side by side (with the `parallel` feature), and a limit the pass finds still wins.
     let is_object = text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{');
-    let (scanned, typed) = crate::report::join(
+    let (scanned, typed) = crate::util::parallel::join(
         || scan::check_limits(text.as_bytes(), limits),
         || if is_object { serde_json::from_str::<Initiative>(text).ok() } else { None },
     );
@@ -358,57 +357,4 @@ pub fn options_from_json(text: &str) -> Result<Options, Error> {
     scan::check_limits(text.as_bytes(), &limits).map_err(Error::limit)?;
     parse_checked(text, &limits, crate::schema::options(), "options.unknown")
         .map_err(|p| limit_or_invalid(p, Error::InvalidOptions))
-}
-
-impl Initiative {
-    /// Reads an initiative from JSON text with the default limits. See
-    /// [`load::initiative_from_json`](initiative_from_json).
-    ///
-    /// # Example
-    /// ```
-    /// use convener::Initiative;
-    /// let err = Initiative::from_json(r#"{"format": "convener/2"}"#).unwrap_err();
-    /// let codes: Vec<_> = err.issues().iter().map(|i| i.code).collect();
-    /// assert_eq!(codes, ["format.unsupported", "field.missing", "field.missing"]);
-    /// ```
-    pub fn from_json(text: &str) -> Result<Self, Error> {
-        initiative_from_json(text, &Limits::default())
-    }
-
-    /// Reads an initiative from JSON text with the given limits.
-    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Self, Error> {
-        initiative_from_json(text, limits)
-    }
-
-    /// Reads an initiative from a reader with the default limits.
-    pub fn from_reader(reader: impl Read) -> Result<Self, Error> {
-        initiative_from_reader(reader, &Limits::default())
-    }
-
-    /// Checks the model between its parts; see [`validate`].
-    pub fn validate(&self) -> Result<(), Error> {
-        validate(self)
-    }
-
-    /// The document as pretty JSON text (two-space indent, trailing newline).
-    ///
-    /// # Example
-    /// ```
-    /// use convener::Initiative;
-    /// let text = r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#;
-    /// let doc = Initiative::from_json(text).unwrap();
-    /// assert_eq!(Initiative::from_json(&doc.to_json()).unwrap(), doc);
-    /// ```
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
-    }
-}
-
-impl Options {
-    /// Reads options from JSON text; see [`options_from_json`].
-    pub fn from_json(text: &str) -> Result<Self, Error> {
-        options_from_json(text)
-    }
 }

@@ -8,8 +8,8 @@
 use serde_json::Value;
 
 use super::Collector;
-use super::suggest;
 use crate::model::{Date, FormatVersion, Id, Period, Tag, Text, ValueError, format};
+use crate::util::suggest;
 
 /// A check of a string value of one format.
 type StringCheck = fn(&str) -> Result<(), ValueError>;

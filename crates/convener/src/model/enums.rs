@@ -54,7 +54,7 @@ macro_rules! named_enum {
                     $($text => Ok($name::$variant),)+
                     _ => Err(ValueError {
                         code: "value.unknown",
-                        message: crate::load::suggest::unknown_value_message(
+                        message: crate::util::suggest::unknown_value_message(
                             $what, s, Self::names(),
                         ),
                     }),

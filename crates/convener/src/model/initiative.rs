@@ -5,6 +5,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::values::{ValueError, format};
 use super::{Activity, Backbone, Channel, Date, Goal, Id, Indicator, Measurement, Outcome, Partner, Survey, Text, Tie};
+use super::{Limits, Options, Scenario};
+use crate::error::Error;
 
 /// One initiative: a collective-impact partnership and everything it knows about itself.
 ///
@@ -96,6 +98,103 @@ impl Initiative {
             backbone: None,
             surveys: vec![],
         }
+    }
+
+    /// Reads an initiative from JSON text with the default limits. See
+    /// [`load::initiative_from_json`](crate::load::initiative_from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let err = Initiative::from_json(r#"{"format": "convener/2"}"#).unwrap_err();
+    /// let codes: Vec<_> = err.issues().iter().map(|i| i.code).collect();
+    /// assert_eq!(codes, ["format.unsupported", "field.missing", "field.missing"]);
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        crate::load::initiative_from_json(text, &Limits::default())
+    }
+
+    /// Reads an initiative from JSON text with the given limits.
+    ///
+    /// # Example
+    /// ```
+    /// use convener::{Initiative, model::Limits};
+    /// let limits = Limits { max_document_bytes: 10, ..Limits::default() };
+    /// let err = Initiative::from_json_with(r#"{"format": "convener/1"}"#, &limits).unwrap_err();
+    /// assert_eq!(err.code(), "limit.exceeded");
+    /// ```
+    pub fn from_json_with(text: &str, limits: &Limits) -> Result<Self, Error> {
+        crate::load::initiative_from_json(text, limits)
+    }
+
+    /// Reads an initiative from a reader with the default limits.
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let text = r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#;
+    /// let doc = Initiative::from_reader(text.as_bytes()).unwrap();
+    /// assert_eq!(doc.initiative.id.as_str(), "x");
+    /// ```
+    pub fn from_reader(reader: impl std::io::Read) -> Result<Self, Error> {
+        crate::load::initiative_from_reader(reader, &Limits::default())
+    }
+
+    /// Checks the model between its parts; see [`load::validate`](crate::load::validate).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let text = r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#;
+    /// assert!(Initiative::from_json(text).unwrap().validate().is_ok());
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        crate::load::validate(self)
+    }
+
+    /// The document as pretty JSON text (two-space indent, trailing newline).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let text = r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#;
+    /// let doc = Initiative::from_json(text).unwrap();
+    /// assert_eq!(Initiative::from_json(&doc.to_json()).unwrap(), doc);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// The initiative without the partners `ids`: they go with their ties, measurements,
+    /// survey responses, endorsements and memberships; activities they led are left out.
+    /// An id that is not a partner is the error `argument.unknown_partner`.
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Initiative;
+    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+    ///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#).unwrap();
+    /// assert_eq!(doc.without(&["b"]).unwrap().initiative.partners.len(), 1);
+    /// assert_eq!(doc.without(&["c"]).unwrap_err().code(), "argument.unknown_partner");
+    /// ```
+    pub fn without(&self, ids: &[&str]) -> Result<Scenario, Error> {
+        super::edit::without(self, ids)
+    }
+
+    /// Analyses the initiative; see [`report::analyze`](crate::report::analyze).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::{Initiative, Options};
+    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+    ///   "partners": [{"id": "a", "name": "A"}]}"#).unwrap();
+    /// let report = doc.analyze(&Options::default());
+    /// assert_eq!(report.conditions.common_agenda.score, Some(0.0)); // no agenda
+    /// ```
+    pub fn analyze(&self, options: &Options) -> crate::report::Report {
+        crate::report::analyze(self, options)
     }
 }
 

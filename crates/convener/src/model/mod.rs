@@ -4,6 +4,7 @@
 //! `crates/convener/schema/initiative.schema.json` is generated from them.
 
 mod communication;
+mod edit;
 mod enums;
 mod indicator;
 mod initiative;
@@ -15,6 +16,7 @@ mod time;
 mod values;
 
 pub use communication::{Backbone, BackboneFunctions, Channel};
+pub use edit::Scenario;
 pub use enums::{
     Aggregation, ChannelKind, Condition, Frequency, IndicatorKind, Level, OutcomeLevel, Polarity, Resource, Sector,
     SectorGroup, TieKind, Wellbeing,

@@ -208,3 +208,18 @@ pub enum Metric {
     /// Mean value others report of the partner.
     Value,
 }
+
+impl Options {
+    /// Reads options from JSON text; see [`load::options_from_json`](crate::load::options_from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::Options;
+    /// let options = Options::from_json(r#"{"min_level": "cooperate"}"#).unwrap();
+    /// assert_eq!(options.min_level, convener::model::Level::Cooperate);
+    /// assert_eq!(Options::from_json(r#"{"min_levl": "cooperate"}"#).unwrap_err().code(), "options.invalid");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, crate::error::Error> {
+        crate::load::options_from_json(text)
+    }
+}

@@ -1,16 +1,13 @@
 //! What-if: the partnership without some partners — what breaks, who loses a provider,
 //! which activities lose their lead — and the key players whose loss would hurt most.
 
-use std::collections::BTreeSet;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::dependency::{ActivityLinks, DependencyGraph, activities_hit};
 use super::graph::{Csr, EdgeRule};
 use super::structure::{components, low_link};
-use crate::error::Error;
-use crate::model::{Id, Initiative, Options};
+use crate::model::{Id, Initiative, Options, Scenario};
 
 /// A value before and after the change.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -19,84 +16,6 @@ pub struct Change<T> {
     pub before: T,
     /// After.
     pub after: T,
-}
-
-/// The partnership without some partners.
-///
-/// # Example
-/// ```
-/// use convener::Initiative;
-/// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
-///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}],
-///   "activities": [{"id": "w", "name": "W", "lead": "b"}]}"#).unwrap();
-/// let s = doc.without(&["b"]).unwrap();
-/// assert_eq!(s.initiative.partners.len(), 1);
-/// assert!(s.initiative.ties.is_empty());
-/// assert_eq!(s.activities_without_lead[0].as_str(), "w");
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scenario {
-    /// The initiative as it would be: the partners gone with their ties, measurements,
-    /// survey responses, endorsements and memberships; activities they led are left out.
-    pub initiative: Initiative,
-    /// The partners removed, in document order.
-    pub removed: Vec<Id>,
-    /// Activities left without their lead (and so left out of the scenario).
-    pub activities_without_lead: Vec<Id>,
-}
-
-impl Initiative {
-    /// The initiative without the partners `ids`. An id that is not a partner is the
-    /// error `argument.unknown_partner`.
-    pub fn without(&self, ids: &[&str]) -> Result<Scenario, Error> {
-        let known: std::collections::HashSet<&str> = self.partners.iter().map(|p| p.id.as_str()).collect();
-        for id in ids {
-            if !known.contains(id) {
-                let mut sorted: Vec<&str> = known.iter().copied().collect();
-                sorted.sort_unstable();
-                let hint = match crate::load::suggest::closest(id, sorted.into_iter()) {
-                    Some(c) => format!("; did you mean '{c}'?"),
-                    None => String::new(),
-                };
-                return Err(Error::InvalidArgument {
-                    code: "argument.unknown_partner",
-                    message: format!("no partner has the id '{id}'{hint}"),
-                });
-            }
-        }
-        let gone: BTreeSet<&str> = ids.iter().copied().collect();
-        let stays = |id: &Id| !gone.contains(id.as_str());
-        let mut doc = self.clone();
-        let removed: Vec<Id> = self.partners.iter().filter(|p| !stays(&p.id)).map(|p| p.id.clone()).collect();
-        doc.partners.retain(|p| stays(&p.id));
-        doc.ties.retain(|t| stays(&t.from) && stays(&t.to));
-        doc.measurements.retain(|m| stays(&m.partner));
-        if let Some(a) = doc.agenda.as_mut() {
-            a.endorsed_by.retain(stays);
-        }
-        for c in &mut doc.channels {
-            c.members.retain(stays);
-        }
-        for i in &mut doc.indicators {
-            i.reporters.retain(stays);
-        }
-        for s in &mut doc.surveys {
-            s.responses.retain(|r| stays(&r.respondent));
-        }
-        if doc.backbone.as_ref().is_some_and(|b| !stays(&b.partner)) {
-            doc.backbone = None;
-        }
-        let activities_without_lead: Vec<Id> =
-            doc.activities.iter().filter(|a| !stays(&a.lead)).map(|a| a.id.clone()).collect();
-        let dropped: BTreeSet<&str> = activities_without_lead.iter().map(Id::as_str).collect();
-        doc.activities.retain(|a| !dropped.contains(a.id.as_str()));
-        for a in &mut doc.activities {
-            a.partners.retain(stays);
-            a.depends_on.retain(|d| !dropped.contains(d.as_str()));
-        }
-        Ok(Scenario { initiative: doc, removed, activities_without_lead })
-    }
 }
 
 /// Borgatti's fragmentation: the share of pairs of partners that cannot reach each other,

@@ -17,6 +17,7 @@ use crate::measure::{self, MeasureReport};
 use crate::model::{Date, Id, Initiative, Options, Period, Text};
 use crate::network::{self, NetworkReport, whatif::WhatIfDelta};
 use crate::plan::{self, PlanReport};
+use crate::util::parallel::join;
 
 /// The report format marker, written `"convener-report/1"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -206,19 +207,6 @@ fn entries_at<T: Serialize>(items: &[T], depth: usize, first: bool) -> String {
     out
 }
 
-/// Runs `a` and `b`, on two threads with the `parallel` feature; the results do not
-/// depend on it.
-pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
-    #[cfg(feature = "parallel")]
-    {
-        rayon::join(a, b)
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        (a(), b())
-    }
-}
-
 /// Analyses everything: network, measurement, plan, the five conditions and findings.
 pub fn analyze(doc: &Initiative, options: &Options) -> Report {
     // The report always computes every network measure: `metrics` narrows the network
@@ -267,22 +255,6 @@ pub fn analyze(doc: &Initiative, options: &Options) -> Report {
         measurement,
         plan,
         findings,
-    }
-}
-
-impl Initiative {
-    /// Analyses the initiative; see [`analyze`].
-    ///
-    /// # Example
-    /// ```
-    /// use convener::{Initiative, Options};
-    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
-    ///   "partners": [{"id": "a", "name": "A"}]}"#).unwrap();
-    /// let report = doc.analyze(&Options::default());
-    /// assert_eq!(report.conditions.common_agenda.score, Some(0.0)); // no agenda
-    /// ```
-    pub fn analyze(&self, options: &Options) -> Report {
-        analyze(self, options)
     }
 }
 

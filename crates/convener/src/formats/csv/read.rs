@@ -10,8 +10,8 @@ use super::parse;
 use super::{Column, FILES, Kind, ROW_TABLES, columns_of};
 use crate::error::{Error, Issue, Location, Problems};
 use crate::load::Collector;
-use crate::load::suggest;
 use crate::model::{FormatVersion, Initiative, Limits};
+use crate::util::suggest;
 
 /// A file read into a header and rows of text cells.
 struct RawTable {

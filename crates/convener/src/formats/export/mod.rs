@@ -131,7 +131,7 @@ impl FromStr for GraphFormat {
     fn from_str(s: &str) -> Result<Self, ValueError> {
         GraphFormat::ALL.iter().copied().find(|f| f.as_str() == s).ok_or_else(|| ValueError {
             code: "value.unknown",
-            message: crate::load::suggest::unknown_value_message(
+            message: crate::util::suggest::unknown_value_message(
                 "graph format",
                 s,
                 GraphFormat::ALL.iter().map(|f| f.as_str()),
