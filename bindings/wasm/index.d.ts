@@ -28,8 +28,25 @@ export type DocumentInput = InitiativeDocument | string;
 /** Options: the object, its JSON text, or nothing for the defaults. */
 export type OptionsInput = Options | string | null | undefined;
 
-/** The human-readable report formats of `render`. */
-export type RenderFormat = 'markdown' | 'html';
+/** Every output `render` writes, by its stable name (the same names in every layer). */
+export type OutputName =
+  | 'report.json' | 'report.html' | 'report.md' | 'summary.txt'
+  | 'network.txt' | 'network.csv' | 'network.json' | 'network-rows.json'
+  | 'indicators.txt' | 'indicators.csv' | 'indicators.json' | 'indicator-rows.json'
+  | 'plan.txt' | 'plan.json'
+  | 'graph.graphml' | 'graph.gexf' | 'graph.dot' | 'graph.kumu.json'
+  | 'what-if.json' | 'what-if.txt' | 'drawing.json' | 'document.json' | 'csv-folder';
+/** What `render` takes: an output's name (`markdown` and `html` name the reports). */
+export type RenderFormat = OutputName | 'markdown' | 'html';
+/** A render request, as every layer passes it: the output and its parameters. */
+export interface RenderRequest {
+  /** The output's name. */
+  output: OutputName;
+  /** The options of the analysis behind the output. */
+  options?: Options | null;
+  /** For `what-if.json` and `what-if.txt`: the partners to remove. */
+  without?: string[];
+}
 /** The graph formats of `exportGraph`. */
 export type GraphFormat = 'graphml' | 'gexf' | 'dot' | 'kumu';
 /** The schemas `schema()` knows. */
@@ -170,10 +187,13 @@ export function analyze(doc: DocumentInput, options?: OptionsInput): Report;
 export function analyzeJson(doc: DocumentInput, options?: OptionsInput): string;
 
 /**
- * The report for people: Markdown, or one self-contained, accessible HTML page.
- * @throws {ConvenerError} also `argument.unknown_format`
+ * Any output of a document, through the core's one entry (the same bytes as the CLI, C and
+ * Python): the report as HTML or Markdown, the summary, the tables, the graph exports, the
+ * what-if answer (give a request with `without`). A CSV folder comes as `{fileName: text}`.
+ * @throws {ConvenerError} also `argument.unknown_output`, `argument.invalid`
  */
-export function render(doc: DocumentInput, format: RenderFormat, options?: OptionsInput): string;
+export function render(doc: DocumentInput, output: 'csv-folder', options?: OptionsInput): Record<string, string>;
+export function render(doc: DocumentInput, output: RenderFormat | RenderRequest, options?: OptionsInput): string;
 
 /**
  * Every problem in a document: `[]` when it is valid. Never throws for an invalid document
@@ -231,6 +251,12 @@ export class Initiative {
    * there are no partners or too many to draw.
    */
   drawing(options?: OptionsInput): Drawing | null;
+  /**
+   * Any output of the document, as the top-level `render` gives it.
+   * @throws {ConvenerError} also `argument.unknown_output`
+   */
+  render(output: 'csv-folder', options?: OptionsInput): Record<string, string>;
+  render(output: RenderFormat | RenderRequest, options?: OptionsInput): string;
   /** The document as JSON text. */
   toJson(): string;
   /** Releases the WebAssembly memory; the object is unusable afterwards. */

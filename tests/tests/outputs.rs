@@ -1,7 +1,8 @@
 //! Golden files of every output: for a few fixtures (the bundled example, three generated
 //! initiatives and two edge cases), every text convener writes — the Markdown and HTML
-//! reports, the terminal tables, the CSV tables, the graph exports, the what-if answer and
-//! the CSV folder — must be exactly the bytes of `fixtures/<name>/outputs/<output>`.
+//! reports, the summary, the terminal tables, the CSV tables, the JSON parts, the graph
+//! exports, the what-if answer and the CSV folder, each through `render` — must be exactly
+//! the bytes of `fixtures/<name>/outputs/<output>`.
 //!
 //! After an intended change to an output, regenerate them (with the reports) by
 //!
@@ -14,8 +15,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use convener::formats::export::GraphFormat;
-use convener::{Initiative, Options};
+use convener::{Initiative, Options, Output, RenderRequest, Rendered, render};
 
 /// The command that rewrites the golden files.
 const WRITE_COMMAND: &str =
@@ -43,43 +43,28 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-fn pretty(value: &impl serde::Serialize) -> String {
-    serde_json::to_string_pretty(value).expect("outputs serialise") + "\n"
-}
-
-/// Every output of one initiative, by file name.
+/// Every output of one initiative through the one entry, `render`, by file name (a CSV
+/// folder's files under `csv-folder/`). The report's JSON is the fixture's `report.json`
+/// and the document's JSON its input, so neither is kept twice.
 fn outputs(doc: &Initiative, options: &Options) -> Vec<(String, String)> {
-    let report = doc.analyze(options);
-    let network = convener::network::analyze(doc, options);
-    let measurement = convener::measure::analyze(doc, options);
-    let plan = convener::plan::analyze(doc, options);
-    let mut out = vec![
-        ("report.md".to_string(), convener::report::markdown::render(&report)),
-        ("report.html".to_string(), convener::report::html::render(doc, &report)),
-        ("network.txt".to_string(), convener::network::to_table(&network)),
-        ("network.csv".to_string(), convener::network::to_csv(&network)),
-        ("network.json".to_string(), pretty(&network)),
-        ("indicators.txt".to_string(), convener::measure::to_table(&measurement)),
-        ("indicators.csv".to_string(), convener::measure::to_csv(&measurement)),
-        ("indicators.json".to_string(), pretty(&measurement)),
-        ("indicator-rows.json".to_string(), pretty(&convener::measure::rows(&measurement))),
-        ("plan.txt".to_string(), convener::plan::to_table(&plan)),
-        ("plan.json".to_string(), pretty(&plan)),
-    ];
-    for format in [GraphFormat::Graphml, GraphFormat::Gexf, GraphFormat::Dot, GraphFormat::Kumu] {
-        let name = match format {
-            GraphFormat::Kumu => "graph.kumu.json".to_string(),
-            other => format!("graph.{}", other.extension()),
-        };
-        out.push((name, convener::formats::export::export(doc, &network, format)));
-    }
-    if let Some(first) = doc.partners.first() {
-        let answer = convener::what_if(doc, &[first.id.as_str()], options).expect("the first partner exists");
-        out.push(("what-if.txt".to_string(), convener::report::what_if_table(&report, &answer)));
-        out.push(("what-if.json".to_string(), answer.to_json()));
-    }
-    for (file, text) in convener::formats::csv::write(doc) {
-        out.push((format!("csv-folder/{file}"), text));
+    let mut out = Vec::new();
+    for &output in Output::ALL {
+        if matches!(output, Output::ReportJson | Output::DocumentJson) {
+            continue;
+        }
+        let mut request = RenderRequest::new(doc, output).options(options.clone());
+        if matches!(output, Output::WhatIfJson | Output::WhatIfTable) {
+            let Some(first) = doc.partners.first() else { continue };
+            request = request.without(&[first.id.as_str()]);
+        }
+        match render(&request).unwrap_or_else(|e| panic!("{output}: {e}")) {
+            Rendered::Bytes(bytes) => out.push((output.name().to_string(), String::from_utf8(bytes).expect("text"))),
+            Rendered::Files(files) => {
+                for (file, bytes) in files {
+                    out.push((format!("{output}/{file}"), String::from_utf8(bytes).expect("text")));
+                }
+            }
+        }
     }
     out
 }
@@ -160,4 +145,17 @@ fn every_output_matches_its_golden_file() {
         failures.is_empty(),
         "outputs differ from their golden files:\n{failures}\nIf the change is intended, rewrite them with\n  {WRITE_COMMAND}\nand review the diff."
     );
+}
+
+#[test]
+fn the_report_and_document_outputs_are_the_fixture_files() {
+    for name in FIXTURES {
+        let dir = fixtures_dir().join(name);
+        let doc = Initiative::from_json(&read(&dir.join("input.json"))).expect("a valid fixture");
+        let request = RenderRequest::new(&doc, Output::ReportJson).options(options_of(&dir));
+        let report = render(&request).expect("renders").into_text().expect("text");
+        assert!(report == read(&dir.join("report.json")), "{name}: report.json differs");
+        let document = render(&RenderRequest::new(&doc, Output::DocumentJson)).expect("renders").into_text().unwrap();
+        assert_eq!(Initiative::from_json(&document).expect("reads back"), doc, "{name}");
+    }
 }

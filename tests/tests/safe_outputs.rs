@@ -5,8 +5,8 @@
 //! carry the formula guard, which the CSV folder reader undoes; nothing fetches a remote
 //! resource.
 
-use convener::formats::export::GraphFormat;
 use convener::model::Options;
+use convener::render::graph::GraphFormat;
 use convener::{Initiative, Report};
 use serde_json::json;
 
@@ -64,17 +64,17 @@ fn outputs() -> (Initiative, Report, Vec<(&'static str, String)>) {
     let network = convener::network::analyze(&doc, &options);
     let measures = convener::measure::analyze(&doc, &options);
     let mut out = vec![
-        ("html", convener::report::html::render(&doc, &report)),
-        ("markdown", convener::report::markdown::render(&report)),
+        ("html", convener::render::html::render(&doc, &report)),
+        ("markdown", convener::render::markdown::render(&report)),
         ("json", report.to_json()),
-        ("graphml", convener::formats::export::export(&doc, &network, GraphFormat::Graphml)),
-        ("gexf", convener::formats::export::export(&doc, &network, GraphFormat::Gexf)),
-        ("dot", convener::formats::export::export(&doc, &network, GraphFormat::Dot)),
-        ("kumu", convener::formats::export::export(&doc, &network, GraphFormat::Kumu)),
-        ("network.csv", convener::network::to_csv(&network)),
-        ("indicators.csv", convener::measure::to_csv(&measures)),
+        ("graphml", convener::render::graph::export(&doc, &network, GraphFormat::Graphml)),
+        ("gexf", convener::render::graph::export(&doc, &network, GraphFormat::Gexf)),
+        ("dot", convener::render::graph::export(&doc, &network, GraphFormat::Dot)),
+        ("kumu", convener::render::graph::export(&doc, &network, GraphFormat::Kumu)),
+        ("network.csv", convener::render::csv::network(&network)),
+        ("indicators.csv", convener::render::csv::indicators(&measures)),
     ];
-    if let Some(svg) = convener::report::svg::network(&doc, &network) {
+    if let Some(svg) = convener::render::svg::network(&doc, &network) {
         out.push(("network.svg", svg));
     }
     for (name, text) in convener::formats::csv::write(&doc) {

@@ -110,6 +110,25 @@ convener_status convener_what_if(const convener_initiative *ini,
                                  const char *options_json,
                                  char **out_json);
 
+// Any output of the document, through the same entry as every layer: `request_json` is
+// `{"output": NAME, "options": {...}, "without": [ids]}` (only `output` required; NAME is
+// one of `report.json`, `report.html`, `report.md`, `summary.txt`, `network.txt`,
+// `network.csv`, `network.json`, `network-rows.json`, `indicators.txt`, `indicators.csv`,
+// `indicators.json`, `indicator-rows.json`, `plan.txt`, `plan.json`, `graph.graphml`,
+// `graph.gexf`, `graph.dot`, `graph.kumu.json`, `what-if.json`, `what-if.txt` (with
+// `without`), `drawing.json`, `document.json`, `csv-folder`). `*out` gets the output's
+// bytes and `*out_len` their number: bytes, not a C string, since an output may hold NUL
+// bytes (a workbook); text outputs are UTF-8 without a terminating NUL. A folder
+// (`csv-folder`) comes as a JSON object `{file name: text}`. Free `*out` with
+// `convener_bytes_free(*out, *out_len)`.
+convener_status convener_render(const convener_initiative *ini,
+                                const char *request_json,
+                                uint8_t **out,
+                                size_t *out_len);
+
+// Frees bytes from `convener_render`: `len` must be the length it gave. NULL is a no-op.
+void convener_bytes_free(uint8_t *bytes, size_t len);
+
 // Checks `len` bytes of JSON text: `CONVENER_OK` with `*out_issues_json` a JSON array
 // of issues (empty when valid; bytes that are not UTF-8 are an `encoding.invalid` issue).
 // Other statuses only when the call itself fails (NULL). Free `*out_issues_json` with `convener_string_free`.

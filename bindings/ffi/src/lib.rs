@@ -23,6 +23,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use convener::error::Category;
 use convener::load::initiative_from_slice;
 use convener::model::Options;
+use convener::render::{Output, RenderRequest, Rendered};
 use convener::{Error, Initiative};
 
 /// The outcome of a call. 0 is success.
@@ -300,6 +301,11 @@ unsafe fn with_handle(
     })
 }
 
+/// One output of the document as text, through the core's one entry.
+fn rendered_text(doc: &Initiative, options: &Options, output: Output) -> Result<String, Error> {
+    convener::render(&RenderRequest::new(doc, output).options(options.clone()))?.into_text()
+}
+
 fn json(value: &impl serde::Serialize) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| Error::Internal(e.to_string()))
 }
@@ -324,9 +330,7 @@ pub unsafe extern "C" fn convener_network_csv(
     options_json: *const c_char,
     out: *mut *mut c_char,
 ) -> ConvenerStatus {
-    unsafe {
-        with_handle(ini, options_json, out, |doc, o| Ok(convener::network::to_csv(&convener::network::analyze(doc, o))))
-    }
+    unsafe { with_handle(ini, options_json, out, |doc, o| rendered_text(doc, o, Output::NetworkCsv)) }
 }
 
 /// The network table as JSON: an array of per-partner rows (the CSV's columns, and
@@ -348,9 +352,7 @@ pub unsafe extern "C" fn convener_indicators_csv(
     options_json: *const c_char,
     out: *mut *mut c_char,
 ) -> ConvenerStatus {
-    unsafe {
-        with_handle(ini, options_json, out, |doc, o| Ok(convener::measure::to_csv(&convener::measure::analyze(doc, o))))
-    }
+    unsafe { with_handle(ini, options_json, out, |doc, o| rendered_text(doc, o, Output::IndicatorsCsv)) }
 }
 
 /// The indicators table as JSON: an array of rows with the CSV's columns. Free `*out`
@@ -363,7 +365,7 @@ pub unsafe extern "C" fn convener_indicators_json(
 ) -> ConvenerStatus {
     unsafe {
         with_handle(ini, options_json, out, |doc, o| {
-            json(&convener::measure::rows(&convener::measure::analyze(doc, o)))
+            json(&convener::render::csv::indicator_rows(&convener::measure::analyze(doc, o)))
         })
     }
 }
@@ -396,6 +398,67 @@ pub unsafe extern "C" fn convener_what_if(
             })
         }
     })
+}
+
+/// Any output of the document, through the same entry as every layer: `request_json` is
+/// `{"output": NAME, "options": {...}, "without": [ids]}` (only `output` required; NAME is
+/// one of `report.json`, `report.html`, `report.md`, `summary.txt`, `network.txt`,
+/// `network.csv`, `network.json`, `network-rows.json`, `indicators.txt`, `indicators.csv`,
+/// `indicators.json`, `indicator-rows.json`, `plan.txt`, `plan.json`, `graph.graphml`,
+/// `graph.gexf`, `graph.dot`, `graph.kumu.json`, `what-if.json`, `what-if.txt` (with
+/// `without`), `drawing.json`, `document.json`, `csv-folder`). `*out` gets the output's
+/// bytes and `*out_len` their number: bytes, not a C string, since an output may hold NUL
+/// bytes (a workbook); text outputs are UTF-8 without a terminating NUL. A folder
+/// (`csv-folder`) comes as a JSON object `{file name: text}`. Free `*out` with
+/// `convener_bytes_free(*out, *out_len)`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn convener_render(
+    ini: *const ConvenerInitiative,
+    request_json: *const c_char,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> ConvenerStatus {
+    guard(|| {
+        attempt!(unsafe { out_ptr(out, "out") });
+        if out_len.is_null() {
+            return fail(CONVENER_NULL_PARAMETER, "null_parameter", "out_len is NULL");
+        }
+        // SAFETY: checked non-NULL.
+        unsafe { *out_len = 0 };
+        let doc = attempt!(unsafe { handle(ini) });
+        let request = attempt!(unsafe { text(request_json, "request_json") });
+        let bytes = match RenderRequest::from_json(doc, request).and_then(|r| convener::render(&r)) {
+            Ok(Rendered::Bytes(b)) => b,
+            Ok(Rendered::Files(files)) => folder_json(files).into_bytes(),
+            Err(e) => return fail_with(e),
+        };
+        let boxed = bytes.into_boxed_slice();
+        // SAFETY: both checked non-NULL above; the allocation is handed to C whole.
+        unsafe {
+            *out_len = boxed.len();
+            *out = Box::into_raw(boxed).cast::<u8>();
+        }
+        CONVENER_OK
+    })
+}
+
+/// A folder of text files as the JSON object `{name: text}`, in the order written.
+fn folder_json(files: Vec<(String, Vec<u8>)>) -> String {
+    let map: serde_json::Map<String, serde_json::Value> =
+        files.into_iter().map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned().into())).collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+/// Frees bytes from `convener_render`: `len` must be the length it gave. NULL is a no-op.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn convener_bytes_free(bytes: *mut u8, len: usize) {
+    if bytes.is_null() {
+        return;
+    }
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: from `convener_render`, which gave exactly `len` bytes, not freed before.
+        drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(bytes, len)) });
+    }));
 }
 
 /// Checks `len` bytes of JSON text: `CONVENER_OK` with `*out_issues_json` a JSON array

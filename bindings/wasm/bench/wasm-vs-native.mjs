@@ -90,7 +90,7 @@ function time(work) {
 const require = createRequire(import.meta.url);
 const wasm = require(path.join(packageDir, 'pkg/node/convener.js'));
 const wasmReport = wasm.analyzeJson(text);
-const cliReport = sh(cli, ['analyze', docPath], { maxBuffer: 1 << 30 });
+const cliReport = sh(cli, ['analyze', docPath, '--format', 'json'], { maxBuffer: 1 << 30 });
 const wasmFull = time(() => wasm.analyzeJson(text));
 const initiative = new wasm.Initiative(text);
 const wasmAnalyze = time(() => initiative.reportJson());

@@ -8,8 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use convener::formats::export::GraphFormat;
 use convener::model::Options;
+use convener::render::graph::GraphFormat;
+use convener::render::{Output, RenderRequest, Rendered};
 use js_sys::{JSON, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -90,18 +91,53 @@ pub fn analyze_json(doc: JsValue, options: Option<JsValue>) -> Result<String, Js
     Ok(doc.analyze(&options).to_json())
 }
 
-/// The report for people: `format` is `markdown` or `html` (one self-contained page).
+/// Any output of a document, through the same entry as every layer. `output` is an
+/// output's name (`report.html`, `report.md`, `summary.txt`, `network.csv`,
+/// `graph.graphml`, …; `markdown` and `html` still name the reports) or a request object
+/// `{output, options?, without?}`. Text outputs come as a string, a CSV folder as an object
+/// `{fileName: text}`.
 #[wasm_bindgen]
-pub fn render(doc: JsValue, format: &str, options: Option<JsValue>) -> Result<String, JsValue> {
+pub fn render(doc: JsValue, output: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let options = options_of(&options)?;
     let doc = load(&doc, &options)?;
-    let report = doc.analyze(&options);
-    match format {
-        "markdown" => Ok(convener::report::markdown::render(&report)),
-        "html" => Ok(convener::report::html::render(&doc, &report)),
-        other => {
-            Err(argument("argument.unknown_format", format!("'{other}' is not a report format: use markdown or html"))
-                .into())
+    Ok(rendered(&doc, &output, options)?)
+}
+
+/// The request `output` names: an output's name (with the given options) or a request
+/// object read by the core.
+fn request_of<'a>(
+    doc: &'a convener::Initiative,
+    output: &JsValue,
+    options: Options,
+) -> Result<RenderRequest<'a>, JsError> {
+    match output.as_string() {
+        Some(name) => {
+            let name = match name.as_str() {
+                "markdown" => "report.md",
+                "html" => "report.html",
+                other => other,
+            };
+            let output: Output = name
+                .parse()
+                .map_err(|e: convener::model::ValueError| argument("argument.unknown_output", e.message))?;
+            Ok(RenderRequest::new(doc, output).options(options))
+        }
+        None => Ok(RenderRequest::from_json(doc, &text_of(output, "render request")?)?),
+    }
+}
+
+fn rendered(doc: &convener::Initiative, output: &JsValue, options: Options) -> Result<JsValue, JsError> {
+    match convener::render(&request_of(doc, output, options)?)? {
+        Rendered::Bytes(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(text.into()),
+            Err(e) => Ok(js_sys::Uint8Array::from(e.as_bytes()).into()),
+        },
+        Rendered::Files(files) => {
+            let object = Object::new();
+            for (name, bytes) in files {
+                let _ = Reflect::set(&object, &name.into(), &String::from_utf8_lossy(&bytes).into_owned().into());
+            }
+            Ok(object.into())
         }
     }
 }
@@ -144,15 +180,22 @@ pub fn from_csv(files: JsValue, options: Option<JsValue>) -> Result<JsValue, JsV
     Ok(parse(&doc.to_json())?)
 }
 
-/// The partner network for other tools: `format` is `graphml`, `gexf`, `dot` or `kumu`.
+/// The partner network for other tools: `format` is `graphml`, `gexf`, `dot` or `kumu`
+/// (the outputs `graph.graphml`, `graph.gexf`, `graph.dot`, `graph.kumu.json`).
 #[wasm_bindgen(js_name = exportGraph)]
 pub fn export_graph(doc: JsValue, format: &str, options: Option<JsValue>) -> Result<String, JsValue> {
     let options = options_of(&options)?;
     let doc = load(&doc, &options)?;
     let format: GraphFormat =
         format.parse().map_err(|e: convener::model::ValueError| argument("argument.unknown_format", e.message))?;
-    let report = convener::network::analyze(&doc, &options);
-    Ok(convener::formats::export::export(&doc, &report, format))
+    let output = match format {
+        GraphFormat::Graphml => Output::Graphml,
+        GraphFormat::Gexf => Output::Gexf,
+        GraphFormat::Dot => Output::Dot,
+        GraphFormat::Kumu => Output::Kumu,
+    };
+    let text = convener::render(&RenderRequest::new(&doc, output).options(options)).map_err(JsError)?;
+    Ok(text.into_text().map_err(JsError)?)
 }
 
 /// A document read once and analysed many ways. Call `free()` when done.
@@ -211,8 +254,16 @@ impl Initiative {
     /// too many to draw.
     pub fn drawing(&self, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         let options = options_of(&options)?;
-        let report = convener::network::analyze(&self.doc, &options);
-        Ok(parse(&to_text(&convener::report::svg::drawing(&self.doc, &report))?)?)
+        let request = RenderRequest::new(&self.doc, Output::Drawing).options(options);
+        let text = convener::render(&request).and_then(Rendered::into_text).map_err(JsError)?;
+        Ok(parse(&text)?)
+    }
+
+    /// Any output of the document, as the top-level `render` gives it: `output` is an
+    /// output's name or a request object `{output, options?, without?}`.
+    pub fn render(&self, output: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let options = options_of(&options)?;
+        Ok(rendered(&self.doc, &output, options)?)
     }
 
     /// The document as JSON text.

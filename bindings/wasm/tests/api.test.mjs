@@ -214,7 +214,7 @@ describe('errors', () => {
     const cyclic = {};
     cyclic.self = cyclic;
     convenerError(() => analyze(cyclic), 'argument.invalid');
-    convenerError(() => render(example, 'pdf'), 'argument.unknown_format');
+    convenerError(() => render(example, 'pdf'), 'argument.unknown_output');
     const graph = convenerError(() => exportGraph(example, 'svg'), 'argument.unknown_format');
     assert.match(graph.message, /svg/);
     convenerError(() => schema('nope'), 'argument.unknown_schema');

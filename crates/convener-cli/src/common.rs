@@ -1,64 +1,85 @@
 //! What every command shares: reading the input and the options, writing the output, and
-//! turning errors into exit statuses.
+//! turning errors into messages (each starting `convener:` and naming its file) and exit
+//! statuses.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use std::collections::BTreeMap;
 
 use convener::model::{Level, Limits, Options, Period};
+use convener::render::Rendered;
 use convener::{Error, Initiative};
 
 /// An error of the command, with its exit status.
 #[derive(Debug)]
 pub enum CliError {
-    /// An error from the core: invalid input (1) or I/O (3).
-    Convener(Error),
+    /// An error from the core about one file: invalid input (1), a wrong argument such as
+    /// an unknown partner id (2), or I/O (3).
+    Convener {
+        /// The error.
+        error: Error,
+        /// The file it is about, when there is one.
+        file: Option<PathBuf>,
+    },
     /// The command was used wrongly (2).
     Usage(String),
-    /// A bug (1).
-    Internal(String),
-}
-
-impl From<Error> for CliError {
-    fn from(e: Error) -> Self {
-        CliError::Convener(e)
-    }
-}
-
-/// Every issue of an error, one a line: `where: what [code]`, then the count of the rest.
-pub fn issue_lines(e: &Error) -> String {
-    let mut s = String::new();
-    if e.issues().is_empty() {
-        s.push_str(&format!("{e} [{}]\n", e.code()));
-    }
-    for issue in e.issues() {
-        s.push_str(&format!("{issue}\n"));
-    }
-    if e.more() > 0 {
-        s.push_str(&format!("… and {} more problems not listed (option limits.max_issues)\n", e.more()));
-    }
-    s
 }
 
 impl CliError {
+    /// A core error about `file`.
+    pub fn from_core(error: Error, file: &Path) -> Self {
+        CliError::Convener { error, file: Some(file.to_path_buf()) }
+    }
+
     /// Prints the error on stderr and gives the exit status.
     pub fn report(self) -> ExitCode {
         let (text, code) = match &self {
-            CliError::Convener(e @ Error::Io { .. }) => (format!("convener: {e} [io]\n"), 3),
-            CliError::Convener(e) => (issue_lines(e), 1),
+            CliError::Convener { error: e @ Error::Io { .. }, .. } => (format!("convener: {e} [io]\n"), 3),
+            CliError::Convener { error: e @ Error::InvalidArgument { .. }, file } => {
+                (format!("convener: {}{e} [{}]\n", about(file.as_deref()), e.code()), 2)
+            }
+            CliError::Convener { error, file } => {
+                (issue_lines(error, &format!("convener: {}", about(file.as_deref()))), 1)
+            }
             CliError::Usage(m) => (format!("convener: {m}\n"), 2),
-            CliError::Internal(m) => (format!("convener: internal error: {m}\n"), 1),
         };
         let _ = std::io::stderr().write_all(text.as_bytes());
         ExitCode::from(code)
     }
 }
 
+fn about(file: Option<&Path>) -> String {
+    file.map(|f| format!("{}: ", f.display())).unwrap_or_default()
+}
+
+impl From<Error> for CliError {
+    fn from(error: Error) -> Self {
+        CliError::Convener { error, file: None }
+    }
+}
+
+/// Every issue of an error, one a line after `prefix`: `where: what [code]`, then the
+/// count of the rest.
+pub fn issue_lines(e: &Error, prefix: &str) -> String {
+    let mut s = String::new();
+    if e.issues().is_empty() {
+        s.push_str(&format!("{prefix}{e} [{}]\n", e.code()));
+    }
+    for issue in e.issues() {
+        s.push_str(&format!("{prefix}{issue}\n"));
+    }
+    if e.more() > 0 {
+        s.push_str(&format!("{prefix}… and {} more problems not listed (option limits.max_issues)\n", e.more()));
+    }
+    s
+}
+
 fn io_error(what: &str, path: &Path, source: std::io::Error) -> CliError {
-    CliError::Convener(Error::Io { message: format!("could not {what} {}: {source}", path.display()), source })
+    let error = Error::Io { message: format!("could not {what} {}: {source}", path.display()), source };
+    CliError::from_core(error, path)
 }
 
 /// The document to read.
@@ -76,14 +97,16 @@ impl Input {
     }
 }
 
-/// Reads a JSON document or a CSV folder.
+/// Reads a JSON document or a CSV folder; its problems are about `path`.
 pub fn load_document(path: &Path, limits: &Limits) -> Result<Initiative, CliError> {
-    if path.is_dir() {
+    let loaded = if path.is_dir() {
         let files = read_csv_folder(path, limits.max_document_bytes)?;
-        return Ok(convener::formats::csv::read(&files, limits)?);
-    }
-    let bytes = read_limited(path, limits.max_document_bytes)?;
-    Ok(convener::load::initiative_from_slice(&bytes, limits)?)
+        convener::formats::csv::read(&files, limits)
+    } else {
+        let bytes = read_limited(path, limits.max_document_bytes)?;
+        convener::load::initiative_from_slice(&bytes, limits)
+    };
+    loaded.map_err(|e| CliError::from_core(e, path))
 }
 
 /// The `.csv` files of a folder (not its subfolders), by name.
@@ -105,27 +128,15 @@ fn read_csv_folder(dir: &Path, max_bytes: u64) -> Result<BTreeMap<String, Vec<u8
     Ok(files)
 }
 
-/// Pretty JSON with a trailing newline, as every JSON output of convener.
-pub fn pretty_json(value: &impl serde::Serialize) -> Result<String, CliError> {
-    let mut s = serde_json::to_string_pretty(value).map_err(|e| CliError::Internal(e.to_string()))?;
-    s.push('\n');
-    Ok(s)
-}
-
 /// Writes a document as JSON (a path ending in `.json`, or standard output) or as a CSV
 /// folder (any other path).
 pub fn write_document(doc: &Initiative, output: Option<&Path>) -> Result<(), CliError> {
+    let out = Output { output: output.map(Path::to_path_buf) };
     match output {
-        None => Output { output: None }.write(&doc.to_json()),
-        Some(path) if is_json_path(path) => Output { output: Some(path.to_path_buf()) }.write(&doc.to_json()),
-        Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
-            for (name, text) in convener::formats::csv::write(doc) {
-                let path = dir.join(name);
-                std::fs::write(&path, text).map_err(|e| io_error("write", &path, e))?;
-            }
-            Ok(())
-        }
+        Some(path) if !is_json_path(path) => out.write_rendered(Rendered::Files(
+            convener::formats::csv::write(doc).into_iter().map(|(n, t)| (n.to_string(), t.into_bytes())).collect(),
+        )),
+        _ => out.write(doc.to_json().as_bytes()),
     }
 }
 
@@ -133,6 +144,8 @@ fn is_json_path(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
+/// A file's bytes, at most `max` + 1 of them (one more than the limit, so the core can
+/// tell that the limit is exceeded).
 pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| io_error("open", path, e))?;
@@ -141,7 +154,17 @@ pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
-/// The options every analysing command takes: a file, and flags for the common fields.
+/// The options in a JSON file, or the defaults; their problems are about that file.
+pub fn options_file(path: Option<&Path>) -> Result<Options, CliError> {
+    let Some(path) = path else { return Ok(Options::default()) };
+    let bytes = read_limited(path, 1 << 20)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| CliError::Usage(format!("{}: is not UTF-8 text", path.display())))?;
+    Options::from_json(&text).map_err(|e| CliError::from_core(e, path))
+}
+
+/// The options of the commands that read every option: a file, and flags for the fields
+/// that change what they write.
 #[derive(Args)]
 pub struct OptionArgs {
     /// Options as a JSON file (see `convener schema options`).
@@ -158,28 +181,79 @@ pub struct OptionArgs {
     pub suppress_below: Option<u32>,
 }
 
-impl OptionArgs {
+/// The options of the network commands: a file and the lowest level that connects.
+#[derive(Args)]
+pub struct NetworkOptionArgs {
+    /// Options as a JSON file (see `convener schema options`).
+    #[arg(long = "options", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The lowest collaboration level that counts as a connection (default communicate).
+    #[arg(long, value_name = "LEVEL")]
+    pub min_level: Option<Level>,
+}
+
+/// The options of the measurement command: a file, the period and the suppression.
+#[derive(Args)]
+pub struct MeasureOptionArgs {
+    /// Options as a JSON file (see `convener schema options`).
+    #[arg(long = "options", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The period to analyse as of (2025, 2025-Q2, 2025-06). Default: the latest data.
+    #[arg(long, value_name = "PERIOD")]
+    pub as_of: Option<Period>,
+    /// Hide counts below this number.
+    #[arg(long, value_name = "N")]
+    pub suppress_below: Option<u32>,
+}
+
+/// The options of a command that takes no flag but the options file.
+#[derive(Args)]
+pub struct FileOptionArgs {
+    /// Options as a JSON file (see `convener schema options`): only `limits` matters here.
+    #[arg(long = "options", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// Options from a command's flags, laid over its options file.
+pub trait ResolveOptions {
     /// The options file, if any, with the flags laid over it.
-    pub fn resolve(&self) -> Result<Options, CliError> {
-        let mut options = match &self.file {
-            Some(path) => {
-                let bytes = read_limited(path, 1 << 20)?;
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", path.display())))?;
-                Options::from_json(&text)?
-            }
-            None => Options::default(),
-        };
-        if let Some(p) = self.as_of {
-            options.as_of = Some(p);
-        }
-        if let Some(l) = self.min_level {
-            options.min_level = l;
-        }
-        if let Some(n) = self.suppress_below {
-            options.suppress_below = Some(n);
-        }
-        Ok(options)
+    fn resolve(&self) -> Result<Options, CliError>;
+}
+
+fn lay_over(
+    file: Option<&Path>,
+    as_of: Option<Period>,
+    min_level: Option<Level>,
+    suppress_below: Option<u32>,
+) -> Result<Options, CliError> {
+    let mut options = options_file(file)?;
+    options.as_of = as_of.or(options.as_of);
+    options.min_level = min_level.unwrap_or(options.min_level);
+    options.suppress_below = suppress_below.or(options.suppress_below);
+    Ok(options)
+}
+
+impl ResolveOptions for OptionArgs {
+    fn resolve(&self) -> Result<Options, CliError> {
+        lay_over(self.file.as_deref(), self.as_of, self.min_level, self.suppress_below)
+    }
+}
+
+impl ResolveOptions for NetworkOptionArgs {
+    fn resolve(&self) -> Result<Options, CliError> {
+        lay_over(self.file.as_deref(), None, self.min_level, None)
+    }
+}
+
+impl ResolveOptions for MeasureOptionArgs {
+    fn resolve(&self) -> Result<Options, CliError> {
+        lay_over(self.file.as_deref(), self.as_of, None, self.suppress_below)
+    }
+}
+
+impl ResolveOptions for FileOptionArgs {
+    fn resolve(&self) -> Result<Options, CliError> {
+        options_file(self.file.as_deref())
     }
 }
 
@@ -192,15 +266,39 @@ pub struct Output {
 }
 
 impl Output {
-    /// Writes `text` to the file or standard output.
-    pub fn write(&self, text: &str) -> Result<(), CliError> {
+    /// Writes `bytes` to the file or standard output. A closed pipe (`convener … | head`)
+    /// is not an error: the reader has what it wanted.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), CliError> {
         match &self.output {
-            Some(path) => std::fs::write(path, text).map_err(|e| io_error("write", path, e)),
+            Some(path) => std::fs::write(path, bytes).map_err(|e| io_error("write", path, e)),
             None => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|e| {
-                    CliError::Convener(Error::Io { message: format!("could not write the output: {e}"), source: e })
-                })
+                match out.write_all(bytes).and_then(|_| out.flush()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::from(Error::Io {
+                        message: format!("could not write the output: {e}"),
+                        source: e,
+                    })),
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// Writes what the core rendered: one file's bytes, or a folder of files (created if
+    /// needed; `-o` names the folder).
+    pub fn write_rendered(&self, rendered: Rendered) -> Result<(), CliError> {
+        match rendered {
+            Rendered::Bytes(bytes) => self.write(&bytes),
+            Rendered::Files(files) => {
+                let Some(dir) = &self.output else {
+                    return Err(CliError::Usage("a folder of files needs -o FOLDER".into()));
+                };
+                std::fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, e))?;
+                for (name, bytes) in files {
+                    let path = dir.join(name);
+                    std::fs::write(&path, bytes).map_err(|e| io_error("write", &path, e))?;
+                }
+                Ok(())
             }
         }
     }

@@ -1,23 +1,30 @@
 //! The `convener` command: check, analyse and convert collective-impact partnership data.
 //!
+//! Every output is written by the core's one entry, `convener::render`; the command only
+//! picks the output from `--format` or the extension of `-o`.
+//!
 //! Exit status: 0 done, 1 the input is not valid, 2 the command was used wrongly, 3 a
 //! file could not be read or written.
 
 mod common;
-
-use std::process::ExitCode;
+mod formats;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use convener::model::{Limits, Metric};
+use convener::render::{Output as Rendering, RenderRequest};
 
-use common::{CliError, Input, OptionArgs, Output};
+use common::{
+    CliError, FileOptionArgs, Input, MeasureOptionArgs, NetworkOptionArgs, OptionArgs, Output, ResolveOptions,
+};
+use formats::{AnalyzeFormat, ExportFormat, Formatted, IndicatorsFormat, NetworkFormat, PlanFormat, WhatIfFormat};
 
 /// convener: an open, explainable engine for collective-impact partnerships.
 ///
-/// It reads a partnership document (JSON, format convener/1) and checks it, analyses it or
-/// converts it. Nothing leaves your machine.
+/// It reads a partnership document (a JSON file, or a folder of CSV files) and checks it,
+/// analyses it or converts it. Nothing leaves your machine.
 #[derive(Parser)]
 #[command(name = "convener", version, about, long_about = None, propagate_version = true)]
 struct Cli {
@@ -30,28 +37,34 @@ enum Command {
     /// Check a document and list every problem in it, one a line.
     ///
     /// Each line reads `where: what is wrong [code]`, where `where` is a JSON pointer such
-    /// as /ties/3/to. Exit status 0 when the document is valid, 1 when it is not.
+    /// as /ties/3/to or a CSV file, row and column. Exit status 0 when the document is
+    /// valid, 1 when it is not. Writes text (one problem a line) or json.
     Validate {
         #[command(flatten)]
         input: Input,
         /// text (one problem a line) or json.
         #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
         format: ValidateFormat,
-        #[command(flatten)]
-        options: OptionArgs,
+        /// Options as a JSON file: only `limits` matters here.
+        #[arg(long = "options", value_name = "FILE")]
+        options: Option<PathBuf>,
         #[command(flatten)]
         output: Output,
     },
     /// The whole picture: the five conditions of collective impact with the evidence
     /// behind each score, the network, shared measurement, the plan, and findings with
     /// next steps.
+    ///
+    /// Writes summary (the default: the scorecard, the findings that matter most, what to
+    /// open next), json (the report, format convener-report/1), markdown, or html (one
+    /// self-contained, accessible page). Without --format, -o FILE takes the format from
+    /// its extension (.txt .json .md .html).
     Analyze {
         #[command(flatten)]
         input: Input,
-        /// json (the report of format convener-report/1), markdown, or html (one
-        /// self-contained, accessible page).
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
+        /// summary, json, markdown or html.
+        #[arg(long, value_enum)]
+        format: Option<AnalyzeFormat>,
         #[command(flatten)]
         options: OptionArgs,
         #[command(flatten)]
@@ -60,70 +73,80 @@ enum Command {
     /// Analyse the partner network: who connects whom, who holds it together, where the
     /// silos are, whom partners trust.
     ///
-    /// table: a summary and the main measures per partner; csv: the 18-column table, one
-    /// row per partner; json: every measure, bridges, communities, sector mixing (E-I),
-    /// one-sided ties and wanted-versus-actual levels.
+    /// Writes table (the default: a summary and the main measures per partner), csv (the
+    /// 18-column table, one row per partner) or json (every measure, bridges, communities,
+    /// sector mixing, one-sided ties and wanted-versus-actual levels). Without --format,
+    /// -o FILE takes the format from its extension (.txt .csv .json).
     Network {
         #[command(flatten)]
         input: Input,
         /// table, csv or json.
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        #[arg(long, value_enum)]
+        format: Option<NetworkFormat>,
         /// Compute only these measures, comma-separated (e.g. degree,betweenness); the rest
         /// stay blank.
-        #[arg(long, value_delimiter = ',', value_parser = parse_metric)]
+        #[arg(long, value_delimiter = ',', value_parser = formats::parse_metric)]
         metrics: Option<Vec<Metric>>,
         #[command(flatten)]
-        options: OptionArgs,
+        options: NetworkOptionArgs,
         #[command(flatten)]
         output: Output,
     },
     /// Shared indicators: series, run-chart signals (Anhøj rules, IHI shift and trend),
     /// targets, and who reports late or not at all.
     ///
-    /// csv: one row per series and phase, 22 columns; json: every series with its points.
+    /// Writes table (the default), csv (one row per series and phase, 22 columns) or json
+    /// (every series with its points). Without --format, -o FILE takes the format from its
+    /// extension (.txt .csv .json).
     Indicators {
         #[command(flatten)]
         input: Input,
         /// table, csv or json.
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        #[arg(long, value_enum)]
+        format: Option<IndicatorsFormat>,
         #[command(flatten)]
-        options: OptionArgs,
+        options: MeasureOptionArgs,
         #[command(flatten)]
         output: Output,
     },
     /// The theory of change and mutually reinforcing activities: cycles, orphans,
     /// unreached goals, outcomes nobody measures or serves, activity order, uncoordinated
     /// effort and funding cliffs.
+    ///
+    /// Writes table (the default) or json. Without --format, -o FILE takes the format from
+    /// its extension (.txt .json).
     Plan {
         #[command(flatten)]
         input: Input,
         /// table or json.
-        #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
-        format: PlanFormat,
+        #[arg(long, value_enum)]
+        format: Option<PlanFormat>,
         #[command(flatten)]
-        options: OptionArgs,
+        options: FileOptionArgs,
         #[command(flatten)]
         output: Output,
     },
     /// Export the partner network for Gephi, yEd, Graphviz or Kumu, with every partner's
     /// measures and every tie's level, trust and value.
+    ///
+    /// Writes graphml, gexf, dot or kumu (Kumu's JSON blueprint); without --format, -o FILE
+    /// takes the format from its extension (.graphml .gexf .dot .json).
     Export {
         #[command(flatten)]
         input: Input,
-        /// graphml, gexf, dot or kumu (Kumu's JSON blueprint).
-        #[arg(long = "to", value_parser = parse_graph_format)]
-        to: convener::formats::export::GraphFormat,
+        /// graphml, gexf, dot or kumu.
+        #[arg(long, alias = "to", value_enum)]
+        format: Option<ExportFormat>,
         #[command(flatten)]
-        options: OptionArgs,
+        options: NetworkOptionArgs,
         #[command(flatten)]
         output: Output,
     },
     /// What if some partners left? The network without them: what breaks, who loses a
     /// provider down the dependency chains, which activities lose their lead.
     ///
-    /// json gives {removed, delta, report}; table a short summary.
+    /// Writes json (the default: {removed, delta, report}) or table (a short summary).
+    /// Without --format, -o FILE takes the format from its extension (.json .txt).
     WhatIf {
         #[command(flatten)]
         input: Input,
@@ -131,8 +154,8 @@ enum Command {
         #[arg(long, value_delimiter = ',', required = true, value_name = "IDS")]
         without: Vec<String>,
         /// json or table.
-        #[arg(long, value_enum, default_value_t = WhatIfFormat::Json)]
-        format: WhatIfFormat,
+        #[arg(long, value_enum)]
+        format: Option<WhatIfFormat>,
         #[command(flatten)]
         options: OptionArgs,
         #[command(flatten)]
@@ -154,6 +177,8 @@ enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     /// Generate a realistic made-up initiative of any size, the same for the same seed.
+    ///
+    /// Writes a JSON document (standard output or a .json file) or a CSV folder.
     Synth {
         /// How many partners.
         #[arg(long, default_value_t = 30)]
@@ -193,7 +218,8 @@ enum ImportCommand {
     /// An edge list: `from,to[,level]` lines (CSV) or `from to` pairs separated by spaces.
     ///
     /// Each id becomes a partner (sector unknown); each line a tie, at the level given or
-    /// collaborate. Lines starting with # are skipped, and so is a from,to header.
+    /// collaborate. Lines starting with # are skipped, and so is a from,to header. Writes a
+    /// JSON document (standard output or a .json file) or a CSV folder.
     Edgelist {
         /// The edge list file.
         #[arg(value_name = "FILE")]
@@ -204,43 +230,7 @@ enum ImportCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum TableFormat {
-    Table,
-    Csv,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ReportFormat {
-    Json,
-    Markdown,
-    Html,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PlanFormat {
-    Table,
-    Json,
-}
-
-fn parse_graph_format(s: &str) -> Result<convener::formats::export::GraphFormat, String> {
-    s.parse().map_err(|e: convener::model::ValueError| e.message)
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum WhatIfFormat {
-    Json,
-    Table,
-}
-
-fn parse_metric(s: &str) -> Result<Metric, String> {
-    serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
-        "use degree, in_degree, out_degree, degree_centrality, betweenness, closeness, eigenvector, pagerank, core_number, constraint, effective_size, articulation_point, community, trust or value".to_string()
-    })
-}
-
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum ValidateFormat {
     Text,
     Json,
@@ -256,91 +246,29 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
-        Command::Validate { input, format, options, output } => validate(&input, format, &options, &output),
+        Command::Validate { input, format, options, output } => validate(&input, format, options.as_deref(), &output),
+        Command::Analyze { input, format, options, output } => emit(&input, &options, format, &output, |r| r),
         Command::Network { input, format, metrics, options, output } => {
-            let mut options = options.resolve()?;
-            if metrics.is_some() {
-                options.metrics = metrics;
-            }
-            let doc = input.load(&options)?;
-            let report = convener::network::analyze(&doc, &options);
-            let text = match format {
-                TableFormat::Table => convener::network::to_table(&report),
-                TableFormat::Csv => convener::network::to_csv(&report),
-                TableFormat::Json => common::pretty_json(&report)?,
-            };
-            output.write(&text)?;
-            Ok(ExitCode::SUCCESS)
+            emit(&input, &options, format, &output, |mut r| {
+                if metrics.is_some() {
+                    r.options.metrics = metrics.clone();
+                }
+                r
+            })
         }
-        Command::Analyze { input, format, options, output } => {
-            let options = options.resolve()?;
-            let doc = input.load(&options)?;
-            let report = doc.analyze(&options);
-            let text = match format {
-                ReportFormat::Json => report.to_json(),
-                ReportFormat::Markdown => convener::report::markdown::render(&report),
-                ReportFormat::Html => convener::report::html::render(&doc, &report),
-            };
-            output.write(&text)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Plan { input, format, options, output } => {
-            let options = options.resolve()?;
-            let doc = input.load(&options)?;
-            let report = convener::plan::analyze(&doc, &options);
-            let text = match format {
-                PlanFormat::Table => convener::plan::to_table(&report),
-                PlanFormat::Json => common::pretty_json(&report)?,
-            };
-            output.write(&text)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Export { input, to, options, output } => {
-            let options = options.resolve()?;
-            let doc = input.load(&options)?;
-            let report = convener::network::analyze(&doc, &options);
-            output.write(&convener::formats::export::export(&doc, &report, to))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Indicators { input, format, options, output } => {
-            let options = options.resolve()?;
-            let doc = input.load(&options)?;
-            let report = convener::measure::analyze(&doc, &options);
-            let text = match format {
-                TableFormat::Table => convener::measure::to_table(&report),
-                TableFormat::Csv => convener::measure::to_csv(&report),
-                TableFormat::Json => common::pretty_json(&report)?,
-            };
-            output.write(&text)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Indicators { input, format, options, output } => emit(&input, &options, format, &output, |r| r),
+        Command::Plan { input, format, options, output } => emit(&input, &options, format, &output, |r| r),
+        Command::Export { input, format, options, output } => emit(&input, &options, format, &output, |r| r),
         Command::WhatIf { input, without, format, options, output } => {
-            let options = options.resolve()?;
-            let doc = input.load(&options)?;
             let ids: Vec<&str> = without.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-            let answer = convener::what_if(&doc, &ids, &options)?;
-            let text = match format {
-                WhatIfFormat::Json => answer.to_json(),
-                WhatIfFormat::Table => convener::report::what_if_table(&doc.analyze(&options), &answer),
-            };
-            output.write(&text)?;
-            Ok(ExitCode::SUCCESS)
+            emit(&input, &options, format, &output, |r| r.without(&ids))
         }
         Command::Convert { input, output } => {
             let doc = common::load_document(&input, &Limits::default())?;
             common::write_document(&doc, Some(&output))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import(ImportCommand::Edgelist { file, output }) => {
-            let limits = Limits::default();
-            let bytes = common::read_limited(&file, limits.max_document_bytes)?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| CliError::Usage(format!("{} is not UTF-8 text", file.display())))?;
-            let name = file.file_name().map_or_else(|| "edges".into(), |n| n.to_string_lossy().into_owned());
-            let doc = convener::formats::edgelist::read(&text, &name, &limits)?;
-            common::write_document(&doc, output.as_deref())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Import(ImportCommand::Edgelist { file, output }) => import_edgelist(&file, output.as_deref()),
         Command::Synth { partners, seed, mean_degree, indicators, periods, design_benchmark, output } => {
             let defaults = convener::synth::SynthOptions::default();
             let options = if design_benchmark {
@@ -360,23 +288,52 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Schema { name, output } => {
             let text = convener::schema::by_name(&name)?;
-            output.write(&text)?;
+            output.write(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
+/// Reads the document, picks the output from `--format` or the extension of `-o`, lets the
+/// command add its parameters, and writes what `convener::render` gives.
+fn emit<F: Formatted>(
+    input: &Input,
+    options: &impl ResolveOptions,
+    format: Option<F>,
+    output: &Output,
+    parameters: impl FnOnce(RenderRequest) -> RenderRequest,
+) -> Result<ExitCode, CliError> {
+    let rendering: Rendering = formats::choose(format, output.output.as_deref())?;
+    let options = options.resolve()?;
+    let doc = input.load(&options)?;
+    let request = RenderRequest::new(&doc, rendering).options(options).source(input.path.display().to_string());
+    let request = parameters(request);
+    let rendered = convener::render(&request).map_err(|e| CliError::from_core(e, &input.path))?;
+    output.write_rendered(rendered)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_edgelist(file: &std::path::Path, output: Option<&std::path::Path>) -> Result<ExitCode, CliError> {
+    let limits = Limits::default();
+    let bytes = common::read_limited(file, limits.max_document_bytes)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| CliError::Usage(format!("{}: is not UTF-8 text", file.display())))?;
+    let name = file.file_name().map_or_else(|| "edges".into(), |n| n.to_string_lossy().into_owned());
+    let doc = convener::formats::edgelist::read(&text, &name, &limits).map_err(|e| CliError::from_core(e, file))?;
+    common::write_document(&doc, output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn validate(
     input: &Input,
     format: ValidateFormat,
-    options: &OptionArgs,
+    options: Option<&std::path::Path>,
     output: &Output,
 ) -> Result<ExitCode, CliError> {
-    let options = options.resolve()?;
-    let result = input.load(&options);
-    let error = match result {
+    let options = common::options_file(options)?;
+    let error = match input.load(&options) {
         Ok(_) => None,
-        Err(CliError::Convener(e)) if !matches!(e, convener::Error::Io { .. }) => Some(e),
+        Err(CliError::Convener { error, .. }) if !matches!(error, convener::Error::Io { .. }) => Some(error),
         Err(other) => return Err(other),
     };
     let text = match format {
@@ -391,15 +348,13 @@ fn validate(
                 "issues": issues,
                 "more": more,
             });
-            let mut s = serde_json::to_string_pretty(&value).map_err(|e| CliError::Internal(e.to_string()))?;
-            s.push('\n');
-            s
+            convener::render::json::pretty(&value)
         }
         ValidateFormat::Text => match &error {
             None => format!("{}: valid\n", input.path.display()),
-            Some(e) => common::issue_lines(e),
+            Some(e) => common::issue_lines(e, ""),
         },
     };
-    output.write(&text)?;
+    output.write(text.as_bytes())?;
     Ok(if error.is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

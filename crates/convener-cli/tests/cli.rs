@@ -114,3 +114,152 @@ fn schema_prints_the_committed_schema() {
     assert_eq!(o.stdout, committed);
     assert_eq!(convener(&["schema", "nope"]).status.code(), Some(2));
 }
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const FIXTURE_REPORT: &str = "tests/fixtures/family-support/report.json";
+
+#[test]
+fn analyze_prints_a_summary_and_json_on_request() {
+    let o = convener(&["analyze", EXAMPLE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("Families Together Strathmorven\n"), "{text}");
+    assert!(text.contains("The five conditions") && text.contains("What matters most"), "{text}");
+    assert!(text.contains(&format!("convener analyze {EXAMPLE} --format html -o report.html")), "{text}");
+    assert!(text.len() < 4000, "the summary is {} bytes", text.len());
+    let o = convener(&["analyze", EXAMPLE, "--format", "json"]);
+    assert_eq!(stdout(&o), std::fs::read_to_string(root().join(FIXTURE_REPORT)).unwrap());
+}
+
+#[test]
+fn the_output_file_name_chooses_the_format_and_a_mismatch_is_refused() {
+    let dir = scratch("extension");
+    for (name, starts) in
+        [("r.html", "<!DOCTYPE html>"), ("r.md", "# "), ("r.json", "{\n  \"format\": \"convener-report/1\"")]
+    {
+        let path = dir.join(name);
+        let o = convener(&["analyze", EXAMPLE, "-o", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with(starts), "{name}");
+    }
+    let csv = dir.join("n.csv");
+    assert!(convener(&["network", EXAMPLE, "-o", csv.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("partner,name,sector,"));
+    let o = convener(&["analyze", EXAMPLE, "-o", dir.join("r.html").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("convener: ") && stderr(&o).contains("r.html"), "{}", stderr(&o));
+    let o = convener(&["analyze", EXAMPLE, "-o", dir.join("r.out").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--format summary|json|markdown|html"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_command_with_several_formats_takes_format_and_export_keeps_to() {
+    for (command, formats) in [
+        ("analyze", &["summary", "json", "markdown", "html"][..]),
+        ("network", &["table", "csv", "json"]),
+        ("indicators", &["table", "csv", "json"]),
+        ("plan", &["table", "json"]),
+        ("export", &["graphml", "gexf", "dot", "kumu"]),
+    ] {
+        for f in formats {
+            let o = convener(&[command, EXAMPLE, "--format", f]);
+            assert!(o.status.success(), "{command} --format {f}: {}", stderr(&o));
+            assert!(!o.stdout.is_empty(), "{command} --format {f}");
+        }
+        let help = stdout(&convener(&[command, "--help"]));
+        for f in formats {
+            assert!(help.contains(f), "{command} --help does not name the format {f}:\n{help}");
+        }
+    }
+    let dot = convener(&["export", EXAMPLE, "--to", "dot"]);
+    assert_eq!(dot.stdout, convener(&["export", EXAMPLE, "--format", "dot"]).stdout);
+    assert!(stdout(&dot).starts_with("digraph"));
+    let help = stdout(&convener(&["what-if", "--help"]));
+    assert!(help.contains("json") && help.contains("table"), "{help}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_convener"))
+        .args(["analyze", EXAMPLE, "--format", "json"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe closes
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(&first, b"{\n  \"format\": \"c");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn an_unknown_id_or_measure_is_a_usage_error_with_a_suggestion() {
+    let o = convener(&["what-if", EXAMPLE, "--without", "council-housng"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with(&format!(
+            "convener: {EXAMPLE}: no partner has the id 'council-housng'; did you mean 'council-housing'?"
+        )),
+        "{e}"
+    );
+    assert!(e.ends_with("[argument.unknown_partner]\n"), "{e}");
+    let o = convener(&["network", EXAMPLE, "--metrics", "degree,betweeness"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean 'betweenness'"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_message_starts_convener_and_names_its_file() {
+    let dir = scratch("messages");
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "  \n").unwrap();
+    let o = convener(&["network", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.starts_with(&format!("convener: {}: ", empty.display())), "{e}");
+    assert!(e.contains("the document is empty"), "{e}");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\"format\": \"convener/1\",,}").unwrap();
+    let e = stderr(&convener(&["analyze", broken.to_str().unwrap()]));
+    assert!(e.starts_with(&format!("convener: {}: line 1, column ", broken.display())), "{e}");
+    assert!(e.ends_with("[json.syntax]\n"), "{e}");
+    let o = convener(&["indicators", "tests/invalid/reference-unknown-partner-ties.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    for line in stderr(&o).lines() {
+        assert!(line.starts_with("convener: tests/invalid/reference-unknown-partner-ties.json: /"), "{line}");
+    }
+    let e = stderr(&convener(&["plan", "no/such/file.json"]));
+    assert!(e.starts_with("convener: could not open no/such/file.json: ") && e.ends_with("[io]\n"), "{e}");
+    let opts = dir.join("o.json");
+    std::fs::write(&opts, r#"{"min_levle": "cooperate"}"#).unwrap();
+    let e = stderr(&convener(&["network", EXAMPLE, "--options", opts.to_str().unwrap()]));
+    assert!(e.starts_with(&format!("convener: {}: /min_levle: ", opts.display())), "{e}");
+}
+
+#[test]
+fn a_command_offers_only_the_options_that_change_what_it_does() {
+    for (command, refused) in [
+        ("validate", &["--as-of", "2024", "--min-level", "cooperate", "--suppress-below", "5"][..]),
+        ("network", &["--as-of", "2024", "--suppress-below", "5"]),
+        ("export", &["--as-of", "2024", "--suppress-below", "5"]),
+        ("indicators", &["--min-level", "cooperate"]),
+        ("plan", &["--as-of", "2024", "--min-level", "cooperate", "--suppress-below", "5"]),
+    ] {
+        for pair in refused.chunks(2) {
+            let o = convener(&[command, EXAMPLE, pair[0], pair[1]]);
+            assert_eq!(o.status.code(), Some(2), "{command} {} was taken", pair[0]);
+        }
+    }
+    assert!(convener(&["indicators", EXAMPLE, "--as-of", "2024-Q4", "--suppress-below", "5"]).status.success());
+    assert!(convener(&["network", EXAMPLE, "--min-level", "cooperate"]).status.success());
+    assert!(convener(&["analyze", EXAMPLE, "--as-of", "2024-12", "--min-level", "cooperate"]).status.success());
+}

@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use convener::formats::export::{GraphFormat, export};
+use convener::render::graph::{GraphFormat, export};
 use convener::synth::{SynthOptions, initiative};
 use convener::{Initiative, Options};
 

@@ -28,6 +28,7 @@ pub mod measure;
 pub mod model;
 pub mod network;
 pub mod plan;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod survey;
@@ -36,4 +37,5 @@ mod util;
 
 pub use error::{Error, Issue, Location, Problems};
 pub use model::{Initiative, Options};
+pub use render::{Output, RenderRequest, Rendered, render};
 pub use report::{Report, WhatIf, analyze, what_if};

@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use convener::formats::export::{EDGE_ATTRIBUTES, GraphFormat, NODE_ATTRIBUTES, export};
 use convener::network::NetworkReport;
+use convener::render::graph::{EDGE_ATTRIBUTES, GraphFormat, NODE_ATTRIBUTES, export};
 use convener::synth::{SynthOptions, initiative};
 use convener::{Initiative, Options};
 use serde_json::Value;

@@ -97,7 +97,7 @@ fn suppression_hides_small_counts() {
     assert_eq!(i.series[1].points[0].value, None); // a's 3 is hidden
     assert_eq!(i.series[1].latest_value, None);
     assert_eq!(i.series[1].phases[0].runs.centre, None);
-    let csv = convener::measure::to_csv(&r);
+    let csv = convener::render::csv::indicators(&r);
     assert!(!csv.contains(",3.0,") && !csv.contains(",3,3"));
 }
 

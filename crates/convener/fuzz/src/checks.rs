@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use convener::formats::csv::FILES;
-use convener::formats::export::{GraphFormat, export};
 use convener::model::{Date, Frequency, Limits, Period};
+use convener::render::graph::{GraphFormat, export};
 use convener::{Error, Initiative, Options};
 
 /// The fuzz targets, as named under `fuzz/seeds/` and `fuzz/regressions/`.
@@ -206,8 +206,8 @@ pub fn analyze(data: &[u8]) {
     }
     assert_eq!(report.to_json(), json, "writing the report twice gave other bytes");
     assert_eq!(convener::analyze(&doc, &Options::default()).to_json(), json, "analysing twice gave other bytes");
-    assert!(!convener::report::markdown::render(&report).is_empty());
-    assert!(!convener::report::html::render(&doc, &report).is_empty());
+    assert!(!convener::render::markdown::render(&report).is_empty());
+    assert!(!convener::render::html::render(&doc, &report).is_empty());
 }
 
 fn xml_children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &'a str) -> Vec<roxmltree::Node<'a, 'i>> {

@@ -79,8 +79,11 @@ impl Collector {
     }
 }
 
-/// Turns a JSON syntax error into an issue with line and column.
-fn syntax_issue(e: &serde_json::Error) -> Issue {
+/// The characters JSON counts as white space (RFC 8259 §2).
+const JSON_SPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// Turns a JSON syntax error in `text` into an issue with line and column.
+fn syntax_issue(e: &serde_json::Error, text_read: &str) -> Issue {
     let text = e.to_string();
     let what = match text.find(" at line ") {
         Some(i) => &text[..i],
@@ -90,6 +93,11 @@ fn syntax_issue(e: &serde_json::Error) -> Issue {
         ("value.not_finite", "this number is too large to be used".to_string())
     } else if what.contains("recursion limit exceeded") {
         ("limit.exceeded", "the document is nested too deeply".to_string())
+    } else if e.is_eof() && text_read.trim_matches(JSON_SPACE).is_empty() {
+        (
+            "json.syntax",
+            "the document is empty: it should be one JSON object, {\"format\": \"convener/1\", ...}".to_string(),
+        )
     } else if e.is_eof() {
         ("json.syntax", "the JSON text ends too early: a closing bracket, brace or quote may be missing".to_string())
     } else {
@@ -149,7 +157,7 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
     let mut out = Collector::new(limits.max_issues);
     // The typed reader would take a list as a struct's fields in order; only an object is
     // a document or options, so anything else goes straight to the walk, which says so.
-    let is_object = text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{');
+    let is_object = text.trim_start_matches(JSON_SPACE).starts_with('{');
     let typed_err = if is_object {
         match serde_json::from_str::<T>(text) {
             Ok(v) => return Ok(v),
@@ -163,7 +171,7 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
     let (value, duplicates) = match value::parse(text) {
         Ok(v) => v,
         Err(e) => {
-            out.push(syntax_issue(&e));
+            out.push(syntax_issue(&e, text));
             return Err(out.into_problems());
         }
     };
@@ -237,7 +245,7 @@ fn initiative_from_text(text: &str, limits: &Limits) -> Result<Initiative, Error
     bytes_limit(text.len(), limits)?;
     // The limits pass and the typed parse read the same text and are independent: they run
     // side by side (with the `parallel` feature), and a limit the pass finds still wins.
-    let is_object = text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{');
+    let is_object = text.trim_start_matches(JSON_SPACE).starts_with('{');
     let (scanned, typed) = crate::util::parallel::join(
         || scan::check_limits(text.as_bytes(), limits),
         || if is_object { serde_json::from_str::<Initiative>(text).ok() } else { None },

@@ -209,6 +209,69 @@ pub enum Metric {
     Value,
 }
 
+impl Metric {
+    /// Every measure, in the order of the network table's columns.
+    pub const ALL: [Metric; 15] = [
+        Metric::Degree,
+        Metric::InDegree,
+        Metric::OutDegree,
+        Metric::DegreeCentrality,
+        Metric::Betweenness,
+        Metric::Closeness,
+        Metric::Eigenvector,
+        Metric::Pagerank,
+        Metric::CoreNumber,
+        Metric::Constraint,
+        Metric::EffectiveSize,
+        Metric::ArticulationPoint,
+        Metric::Community,
+        Metric::Trust,
+        Metric::Value,
+    ];
+
+    /// The measure's name, as in the options and the network table's header.
+    ///
+    /// # Example
+    /// ```
+    /// use convener::model::Metric;
+    /// assert_eq!(Metric::CoreNumber.as_str(), "core_number");
+    /// assert_eq!("betweenness".parse::<Metric>().unwrap(), Metric::Betweenness);
+    /// assert!("betweeness".parse::<Metric>().unwrap_err().message.contains("did you mean 'betweenness'"));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Degree => "degree",
+            Metric::InDegree => "in_degree",
+            Metric::OutDegree => "out_degree",
+            Metric::DegreeCentrality => "degree_centrality",
+            Metric::Betweenness => "betweenness",
+            Metric::Closeness => "closeness",
+            Metric::Eigenvector => "eigenvector",
+            Metric::Pagerank => "pagerank",
+            Metric::CoreNumber => "core_number",
+            Metric::Constraint => "constraint",
+            Metric::EffectiveSize => "effective_size",
+            Metric::ArticulationPoint => "articulation_point",
+            Metric::Community => "community",
+            Metric::Trust => "trust",
+            Metric::Value => "value",
+        }
+    }
+}
+
+impl std::str::FromStr for Metric {
+    type Err = super::ValueError;
+
+    /// Reads a measure's name; an unknown name is `value.unknown` with the closest name
+    /// suggested.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Metric::ALL.iter().copied().find(|m| m.as_str() == s).ok_or_else(|| super::ValueError {
+            code: "value.unknown",
+            message: crate::util::suggest::unknown_value_message("measure", s, Metric::ALL.iter().map(|m| m.as_str())),
+        })
+    }
+}
+
 impl Options {
     /// Reads options from JSON text; see [`load::options_from_json`](crate::load::options_from_json).
     ///

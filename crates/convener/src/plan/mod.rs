@@ -24,7 +24,6 @@ mod effort;
 mod funding;
 mod order;
 mod results;
-mod table;
 #[cfg(test)]
 mod tests;
 
@@ -35,8 +34,6 @@ use serde::Serialize;
 
 use crate::model::{Date, Id, Initiative, Options, Period};
 use crate::network::{Csr, structure::strong_components};
-
-pub use table::to_table;
 
 /// How many goals, outcomes, activities and indicators the plan has.
 ///

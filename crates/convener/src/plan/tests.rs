@@ -83,7 +83,7 @@ fn empty_plan_finds_nothing() {
     assert!(r.activity_order.is_empty() && r.activity_cycles.is_empty() && r.longest_chain.is_empty());
     assert!(r.uncoordinated_effort.is_empty() && r.funding_risks.is_empty());
     assert_eq!((r.effort_pairs, r.activities_without_funded_until), (0, 0));
-    let table = to_table(&r);
+    let table = crate::render::table::plan(&r);
     assert!(table.starts_with("0 goals, 0 outcomes, 0 activities, 0 indicators\n"));
     assert!(table.contains("Funding risks: 0"));
     assert!(table.contains("Uncoordinated effort: none"));
@@ -265,8 +265,8 @@ fn two_teams() -> Initiative {
 #[test]
 fn teams_without_ties_are_uncoordinated() {
     let r = plan(&two_teams());
-    assert!(to_table(&r).contains("Uncoordinated effort: 1 of 1 pairs"));
-    assert!(to_table(&r).contains("  o: one and two\n"));
+    assert!(crate::render::table::plan(&r).contains("Uncoordinated effort: 1 of 1 pairs"));
+    assert!(crate::render::table::plan(&r).contains("  o: one and two\n"));
     assert_eq!(r.effort_pairs, 1);
     assert_eq!(
         r.uncoordinated_effort,
@@ -492,7 +492,7 @@ fn family_support_planted_findings() {
     assert!(r.orphan_outcomes.is_empty() && r.dead_end_outcomes.is_empty());
     assert!(r.unreached_goals.is_empty() && r.indicators_measuring_nothing.is_empty());
     assert_eq!(r.activity_order.len(), r.results.activities as usize);
-    let table = to_table(&r);
+    let table = crate::render::table::plan(&r);
     assert!(table.contains("outcomes no indicator measures (2): young-people-heard, fathers-engaged"));
     assert!(table.contains("money-advice-in-hubs: funded until 2025-09-30"));
 }

@@ -1,11 +1,5 @@
-//! The `Report`: everything convener finds about an initiative, in one deterministic JSON
-//! document (format `convener-report/1`), the what-if answer built on it, and its
-//! renderings for people (Markdown, HTML).
-
-pub mod escape;
-pub mod html;
-pub mod markdown;
-pub mod svg;
+//! The `Report`: everything convener finds about an initiative, as data (format
+//! `convener-report/1`), and the what-if answer built on it. `render/` writes them.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
@@ -113,98 +107,11 @@ pub struct Report {
 }
 
 impl Report {
-    /// The report as pretty JSON (two-space indent, trailing newline).
-    ///
-    /// The same bytes as `serde_json::to_string_pretty`: the large parts are written side
-    /// by side (with the `parallel` feature), each at its own depth, and put together in
-    /// order.
+    /// The report as pretty JSON (two-space indent, trailing newline): the same bytes as
+    /// `serde_json::to_string_pretty`; see [`render::json::report`](crate::render::json::report).
     pub fn to_json(&self) -> String {
-        let (head, (network, measurement)) = join(
-            || {
-                [
-                    pretty_value(&self.format, 1),
-                    pretty_value(&self.initiative, 1),
-                    pretty_value(&self.as_of, 1),
-                    pretty_value(&self.options, 1),
-                    pretty_value(&self.conditions, 1),
-                ]
-            },
-            || join(|| pretty_value(&self.network, 1), || measurement_json(&self.measurement)),
-        );
-        let [format, initiative, as_of, options, conditions] = head;
-        let plan = pretty_value(&self.plan, 1);
-        let findings = pretty_value(&self.findings, 1);
-        let fields = [
-            ("format", &format),
-            ("initiative", &initiative),
-            ("as_of", &as_of),
-            ("options", &options),
-            ("conditions", &conditions),
-            ("network", &network),
-            ("measurement", &measurement),
-            ("plan", &plan),
-            ("findings", &findings),
-        ];
-        let mut out = String::with_capacity(fields.iter().map(|(k, v)| k.len() + v.len() + 8).sum::<usize>() + 4);
-        out.push('{');
-        for (i, (key, value)) in fields.iter().enumerate() {
-            out.push_str(if i == 0 { "\n  \"" } else { ",\n  \"" });
-            out.push_str(key);
-            out.push_str("\": ");
-            out.push_str(value);
-        }
-        out.push_str("\n}\n");
-        out
+        crate::render::json::report(self)
     }
-}
-
-/// `value` as serde_json's pretty JSON writes it `depth` levels deep: the same bytes as
-/// that part of the whole document. Every line break in JSON text is between tokens
-/// (strings escape theirs), so indenting each line after the first by `depth` levels gives
-/// what the pretty writer gives there.
-fn pretty_value<T: Serialize + ?Sized>(value: &T, depth: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    if depth == 0 {
-        return text;
-    }
-    text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
-}
-
-/// The measurement part at depth 1 (keys as `MeasureReport` declares them), its
-/// indicators written in two halves side by side.
-fn measurement_json(m: &MeasureReport) -> String {
-    let half = m.indicators.len() / 2;
-    let (a, b) =
-        join(|| entries_at(&m.indicators[..half], 3, true), || entries_at(&m.indicators[half..], 3, half == 0));
-    let mut out = String::with_capacity(a.len() + b.len() + 128);
-    out.push_str("{\n    \"as_of\": ");
-    out.push_str(&pretty_value(&m.as_of, 2));
-    out.push_str(",\n    \"suppress_below\": ");
-    out.push_str(&pretty_value(&m.suppress_below, 2));
-    out.push_str(",\n    \"indicators\": ");
-    if m.indicators.is_empty() {
-        out.push_str("[]");
-    } else {
-        out.push('[');
-        out.push_str(&a);
-        out.push_str(&b);
-        out.push_str("\n    ]");
-    }
-    out.push_str("\n  }");
-    out
-}
-
-/// The entries of a list `depth` levels deep, each after its separator; `first` when the
-/// first of them is the list's first.
-fn entries_at<T: Serialize>(items: &[T], depth: usize, first: bool) -> String {
-    let indent = "  ".repeat(depth);
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        out.push_str(if first && i == 0 { "\n" } else { ",\n" });
-        out.push_str(&indent);
-        out.push_str(&pretty_value(item, depth));
-    }
-    out
 }
 
 /// Analyses everything: network, measurement, plan, the five conditions and findings.
@@ -273,9 +180,7 @@ pub struct WhatIf {
 impl WhatIf {
     /// The answer as pretty JSON (two-space indent, trailing newline).
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        crate::render::json::pretty(self)
     }
 }
 
@@ -298,39 +203,4 @@ pub fn what_if(doc: &Initiative, ids: &[&str], options: &Options) -> Result<What
     let delta = network::whatif::delta(doc, &scenario, &options);
     let report = analyze(&scenario.initiative, &options);
     Ok(WhatIf { removed: scenario.removed, delta, report })
-}
-
-/// The what-if answer as a few lines of text for a terminal: the network changes, then the
-/// five conditions before and after.
-pub fn what_if_table(before: &Report, w: &WhatIf) -> String {
-    let mut out = network::whatif::delta_table(&w.removed, &w.delta);
-    out.push_str("  conditions (score before → after):\n");
-    for (b, a) in before.conditions.all().iter().zip(w.report.conditions.all()) {
-        let f = |s: Option<f64>| s.map(|x| format!("{x:.0}")).unwrap_or_else(|| "–".into());
-        out.push_str(&format!("    {:<33} {} → {}\n", b.name, f(b.score), f(a.score)));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn to_json_is_serde_jsons_pretty_text() {
-        // The parts are written separately: a field added to `Report` or `MeasureReport`
-        // and not to `to_json` would be missed, so compare with serde_json's own writing.
-        for doc in [
-            crate::synth::initiative(&crate::synth::SynthOptions { partners: 40, ..Default::default() }),
-            Initiative::from_json(
-                r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#,
-            )
-            .unwrap(),
-        ] {
-            let report = doc.analyze(&Options::default());
-            let mut want = serde_json::to_string_pretty(&report).unwrap();
-            want.push('\n');
-            assert_eq!(report.to_json(), want);
-        }
-    }
 }

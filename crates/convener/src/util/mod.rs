@@ -3,3 +3,4 @@
 
 pub(crate) mod parallel;
 pub(crate) mod suggest;
+pub(crate) mod text;

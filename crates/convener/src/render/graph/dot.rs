@@ -19,9 +19,10 @@
 
 use std::fmt::Write;
 
-use super::{Attribute, Val, edges, nodes, xml_allowed};
+use super::{Attribute, Val, edges, nodes};
 use crate::model::Initiative;
 use crate::network::NetworkReport;
+use crate::render::escape::xml_allowed;
 
 /// Appends `s` as a DOT double-quoted string; with `label`, `&` as `&amp;`.
 fn push_quoted(out: &mut String, s: &str, label: bool) {
@@ -75,7 +76,7 @@ fn push_attrs<'a>(out: &mut String, values: impl Iterator<Item = (&'static Attri
 ///   "partners": [{"id": "a", "name": "A \"1\""}, {"id": "b", "name": "B"}],
 ///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
 /// let report = convener::network::analyze(&doc, &Options::default());
-/// let dot = convener::formats::export::dot::write(&doc, &report);
+/// let dot = convener::render::graph::dot::write(&doc, &report);
 /// assert!(dot.starts_with("digraph \"x\" {\n"));
 /// assert!(dot.contains(r#""a" [label="A \"1\"", name="A \"1\"", sector="unknown""#));
 /// assert!(dot.contains(r#""a" -> "b" [level="collaborate", level_rank="5""#));

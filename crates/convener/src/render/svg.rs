@@ -11,6 +11,7 @@ use super::escape::html as esc;
 use crate::measure::{Phase, Point};
 use crate::model::{Initiative, SectorGroup};
 use crate::network::{EdgeRule, NetworkReport, PartnerGraph};
+use crate::util::text::{or_missing, words};
 
 /// The largest network drawn; above it the report shows the tables only.
 pub const MAX_DRAWN_PARTNERS: usize = 400;
@@ -119,7 +120,7 @@ pub struct Drawing {
 /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
 ///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
 ///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
-/// let d = convener::report::svg::drawing(&doc, &convener::network::analyze(&doc, &Options::default())).unwrap();
+/// let d = convener::render::svg::drawing(&doc, &convener::network::analyze(&doc, &Options::default())).unwrap();
 /// assert_eq!(d.connections, vec![(0, 1)]);
 /// assert_eq!(d.positions[2].1, d.height - 22.0); // c is isolated: in the row below
 /// ```
@@ -190,8 +191,8 @@ pub fn network(doc: &Initiative, report: &NetworkReport) -> Option<String> {
         let label = format!(
             "{} ({}): degree {}, betweenness {}",
             p.name,
-            p.sector.as_str().replace('_', " "),
-            m.degree.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+            words(p.sector.as_str()),
+            or_missing(m.degree),
             m.betweenness.map(|b| format!("{b:.3}")).unwrap_or_else(|| "–".into())
         );
         let _ = write!(s, r#"<g class="partner" data-partner="{}"><title>{}</title>"#, esc(p.id.as_str()), esc(&label));

@@ -1,14 +1,10 @@
-//! The plan report as plain text for a terminal.
+//! The plan as text for a terminal.
 
 use std::fmt::Write;
 
 use crate::model::Id;
-
-use super::{FundingRisk, PlanReport};
-
-fn join(ids: &[Id], sep: &str) -> String {
-    ids.iter().map(Id::as_str).collect::<Vec<_>>().join(sep)
-}
+use crate::plan::{FundingRisk, PlanReport};
+use crate::util::text::ids as join;
 
 /// Writes a list finding as `  label (n): a, b, c`, or remembers its name as clear.
 fn list(out: &mut String, clear: &mut Vec<&'static str>, name: &'static str, label: &str, ids: &[Id]) {
@@ -37,11 +33,11 @@ fn nothing_found(out: &mut String, clear: &[&str]) {
 ///   "partners": [{"id": "a", "name": "A"}],
 ///   "goals": [{"id": "g", "statement": "Children are safe at home"}],
 ///   "outcomes": [{"id": "o", "statement": "Families get help early", "level": "short", "contributes_to": ["g"]}]}"#).unwrap();
-/// let table = convener::plan::to_table(&convener::plan::analyze(&doc, &Options::default()));
+/// let table = convener::render::table::plan(&convener::plan::analyze(&doc, &Options::default()));
 /// assert!(table.starts_with("1 goals, 1 outcomes, 0 activities, 0 indicators"));
 /// assert!(table.contains("outcomes no activity serves (1): o"));
 /// ```
-pub fn to_table(report: &PlanReport) -> String {
+pub fn plan(report: &PlanReport) -> String {
     let mut out = String::new();
     let r = &report.results;
     let _ = writeln!(

@@ -4,12 +4,13 @@
 
 use std::fmt::Write;
 
-use super::Report;
 use super::escape::html as esc;
 use super::svg;
 use crate::conditions::{ConditionReport, Stage};
 use crate::findings::{Finding, Severity};
 use crate::model::Initiative;
+use crate::report::Report;
+use crate::util::text::{or_missing, words};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #4d4d4d; --line: #c8c8c8; --accent: #005a8d; --risk: #a4262c; --warn: #8a4b00; --info: #005a8d; }
@@ -150,7 +151,7 @@ fn condition_section(out: &mut String, c: &ConditionReport, findings: &[Finding]
 /// use convener::{Initiative, Options};
 /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "<script>alert(1)</script>"},
 ///   "partners": [{"id": "a", "name": "<b>A</b>"}]}"#).unwrap();
-/// let page = convener::report::html::render(&doc, &doc.analyze(&Options::default()));
+/// let page = convener::render::html::render(&doc, &doc.analyze(&Options::default()));
 /// assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 /// assert!(!page.contains("<script"));
 /// ```
@@ -211,7 +212,7 @@ pub fn render(doc: &Initiative, report: &Report) -> String {
         s.isolates,
         pct(s.reciprocity),
         net.trust.percent.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "–".into()),
-        s.communities.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
+        or_missing(s.communities),
         num(s.modularity, 2)
     );
     let _ = write!(out, "<p class=\"muted\">{}</p>", esc(&s.methods_text()));
@@ -236,11 +237,11 @@ pub fn render(doc: &Initiative, report: &Report) -> String {
             out,
             r#"<tr><th scope="row">{}</th><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
             esc(p.name.as_str()),
-            p.sector.as_str().replace('_', " "),
-            p.degree.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+            words(p.sector.as_str()),
+            or_missing(p.degree),
             num(p.betweenness, 3),
             num(p.closeness, 3),
-            p.community.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
+            or_missing(p.community),
             num(p.trust, 2),
             if p.articulation_point == Some(true) { "yes" } else { "no" }
         );
@@ -275,7 +276,7 @@ pub fn render(doc: &Initiative, report: &Report) -> String {
         out,
         "<p>{} indicators, as of {}{}. A run chart shows each indicator over time with its median; points in a run that signals real change (the Anhøj rules) are drawn as diamonds; a dashed line marks the target.</p>",
         m.indicators.len(),
-        m.as_of.map(|p| p.to_string()).unwrap_or_else(|| "–".into()),
+        or_missing(m.as_of),
         m.suppress_below.map(|n| format!("; counts below {n} are hidden")).unwrap_or_default()
     );
     for (k, ind) in m.indicators.iter().enumerate() {
@@ -302,7 +303,7 @@ pub fn render(doc: &Initiative, report: &Report) -> String {
                     "<figcaption>{}: latest {} in {}{}.</figcaption></figure>",
                     esc(&label),
                     num(series.latest_value, 1),
-                    series.latest_period.map(|p| p.to_string()).unwrap_or_else(|| "–".into()),
+                    or_missing(series.latest_period),
                     series.percent_of_target.map(|p| format!(", {p:.0}% of target")).unwrap_or_default()
                 );
             }
@@ -328,10 +329,10 @@ pub fn render(doc: &Initiative, report: &Report) -> String {
                     ph.phase.map(|p| format!("Phase {p} from {}", ph.from)).unwrap_or_else(|| "Run chart".into()),
                     r.n,
                     num(r.centre, 2),
-                    r.longest_run.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
-                    r.longest_run_max.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
-                    r.n_crossings.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
-                    r.n_crossings_min.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
+                    or_missing(r.longest_run),
+                    or_missing(r.longest_run_max),
+                    or_missing(r.n_crossings),
+                    or_missing(r.n_crossings_min),
                     if r.runs_signal { "; non-random variation" } else { "" },
                     if r.shift { "; a shift" } else { "" },
                     if r.trend { "; a trend" } else { "" }

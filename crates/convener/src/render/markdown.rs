@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::Report;
 use super::escape::markdown as md;
+use crate::report::Report;
+use crate::util::text::{or_missing, words};
 
 fn num(v: Option<f64>, digits: usize) -> String {
     v.map(|x| format!("{x:.digits$}")).unwrap_or_else(|| "–".into())
@@ -22,7 +23,7 @@ fn pct(v: Option<f64>) -> String {
 /// use convener::{Initiative, Options};
 /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "<script>alert(1)</script>"},
 ///   "partners": [{"id": "a", "name": "A | B"}]}"#).unwrap();
-/// let text = convener::report::markdown::render(&doc.analyze(&Options::default()));
+/// let text = convener::render::markdown::render(&doc.analyze(&Options::default()));
 /// assert!(text.starts_with("# &lt;script&gt;alert(1)&lt;/script&gt;\n"));
 /// assert!(text.contains("A \\| B"));
 /// ```
@@ -102,7 +103,7 @@ pub fn render(report: &Report) -> String {
         s.articulation_points,
         pct(s.reciprocity),
         net.trust.percent.map(|p| format!("{p:.0}% of 4")).unwrap_or_else(|| "–".into()),
-        s.communities.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
+        or_missing(s.communities),
         num(s.modularity, 2)
     );
     let _ = writeln!(out, "{}\n", md(&s.methods_text()));
@@ -116,11 +117,11 @@ pub fn render(report: &Report) -> String {
             "| {}{} | {} | {} | {} | {} | {} | {} |",
             md(p.name.as_str()),
             if p.articulation_point == Some(true) { " (articulation point)" } else { "" },
-            p.sector.as_str().replace('_', " "),
-            p.degree.map(|d| d.to_string()).unwrap_or_else(|| "–".into()),
+            words(p.sector.as_str()),
+            or_missing(p.degree),
             num(p.betweenness, 3),
             num(p.closeness, 3),
-            p.community.map(|c| c.to_string()).unwrap_or_else(|| "–".into()),
+            or_missing(p.community),
             num(p.trust, 2)
         );
     }
@@ -152,7 +153,7 @@ pub fn render(report: &Report) -> String {
                 md(ind.name.as_str()),
                 series.group.as_ref().map(|g| md(g.as_str())).unwrap_or_else(|| "all partners".into()),
                 num(series.latest_value, 1),
-                series.latest_period.map(|p| p.to_string()).unwrap_or_else(|| "–".into()),
+                or_missing(series.latest_period),
                 num(series.target_value, 1),
                 num(series.phases.last().and_then(|p| p.runs.centre), 1),
                 if signals.is_empty() { "none".to_string() } else { signals.join(", ") },

@@ -13,9 +13,10 @@
 
 use std::fmt::Write;
 
-use super::{Attribute, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edges, nodes, push_xml, xml};
+use super::{Attribute, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edges, nodes};
 use crate::model::Initiative;
 use crate::network::NetworkReport;
+use crate::render::escape::{push_xml, xml};
 
 /// The GraphML namespace name (an identifier; never fetched).
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -48,7 +49,7 @@ fn data(out: &mut String, indent: &str, key: &str, value: &str) {
 ///   "partners": [{"id": "a", "name": "<A>"}, {"id": "b", "name": "B"}],
 ///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
 /// let report = convener::network::analyze(&doc, &Options::default());
-/// let xml = convener::formats::export::graphml::write(&doc, &report);
+/// let xml = convener::render::graph::graphml::write(&doc, &report);
 /// assert!(xml.contains(r#"<graph id="x" edgedefault="directed">"#));
 /// assert!(xml.contains(r#"<data key="n_name">&lt;A&gt;</data>"#));
 /// assert!(xml.contains(r#"<edge id="e0" source="a" target="b">"#));

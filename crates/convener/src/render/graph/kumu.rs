@@ -73,7 +73,7 @@ fn labels(doc: &Initiative) -> Vec<String> {
 ///   "partners": [{"id": "a", "name": "Hub", "sector": "health"}, {"id": "b", "name": "Hub"}],
 ///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
 /// let report = convener::network::analyze(&doc, &Options::default());
-/// let text = convener::formats::export::kumu::write(&doc, &report);
+/// let text = convener::render::graph::kumu::write(&doc, &report);
 /// let json: serde_json::Value = serde_json::from_str(&text).unwrap();
 /// assert_eq!(json["elements"][0]["label"], "Hub (a)");
 /// assert_eq!(json["elements"][0]["type"], "health");

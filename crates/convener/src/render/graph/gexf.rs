@@ -13,9 +13,10 @@
 
 use std::fmt::Write;
 
-use super::{Attribute, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Val, edges, nodes, push_xml, xml};
+use super::{Attribute, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Val, edges, nodes};
 use crate::model::Initiative;
 use crate::network::NetworkReport;
+use crate::render::escape::{push_xml, xml};
 
 /// The GEXF 1.3 namespace name (an identifier; never fetched).
 const NAMESPACE: &str = "http://gexf.net/1.3";
@@ -53,7 +54,7 @@ fn attvalues<'a>(out: &mut String, values: impl Iterator<Item = (&'static Attrib
 ///   "partners": [{"id": "a", "name": "A \"1\""}, {"id": "b", "name": "B"}],
 ///   "ties": [{"from": "a", "to": "b", "level": "collaborate"}]}"#).unwrap();
 /// let report = convener::network::analyze(&doc, &Options::default());
-/// let xml = convener::formats::export::gexf::write(&doc, &report);
+/// let xml = convener::render::graph::gexf::write(&doc, &report);
 /// assert!(xml.contains(r#"<graph mode="static" defaultedgetype="directed">"#));
 /// assert!(xml.contains(r#"<node id="a" label="A &quot;1&quot;">"#));
 /// assert!(xml.contains(r#"<edge id="0" source="a" target="b" label="collaborate">"#));

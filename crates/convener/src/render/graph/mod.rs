@@ -29,7 +29,7 @@
 //!
 //! # Example
 //! ```
-//! use convener::formats::export::{export, GraphFormat};
+//! use convener::render::graph::{export, GraphFormat};
 //! use convener::{Initiative, Options};
 //! let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
 //!   "partners": [{"id": "a", "name": "A & Co"}, {"id": "b", "name": "B"}],
@@ -55,13 +55,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Initiative, Partner, Tie, ValueError};
-use crate::network::{NetworkReport, PartnerMeasures, number_text};
+use crate::network::{NetworkReport, PartnerMeasures};
+use crate::util::text::plain as number_text;
 
 /// A file format the partner graph can be exported to.
 ///
 /// # Example
 /// ```
-/// use convener::formats::export::GraphFormat;
+/// use convener::render::graph::GraphFormat;
 /// let f: GraphFormat = "gexf".parse().unwrap();
 /// assert_eq!(f, GraphFormat::Gexf);
 /// assert_eq!(f.as_str(), "gexf");
@@ -90,7 +91,7 @@ impl GraphFormat {
     ///
     /// # Example
     /// ```
-    /// use convener::formats::export::GraphFormat;
+    /// use convener::render::graph::GraphFormat;
     /// assert_eq!(GraphFormat::Dot.as_str(), "dot");
     /// ```
     pub fn as_str(self) -> &'static str {
@@ -106,7 +107,7 @@ impl GraphFormat {
     ///
     /// # Example
     /// ```
-    /// use convener::formats::export::GraphFormat;
+    /// use convener::render::graph::GraphFormat;
     /// assert_eq!(GraphFormat::Kumu.extension(), "json");
     /// ```
     pub fn extension(self) -> &'static str {
@@ -156,7 +157,7 @@ impl FromStr for GraphFormat {
 ///
 /// # Example
 /// ```
-/// use convener::formats::export::{export, GraphFormat};
+/// use convener::render::graph::{export, GraphFormat};
 /// use convener::{Initiative, Options};
 /// // a ──▶ b
 /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
@@ -182,7 +183,7 @@ pub fn export(doc: &Initiative, report: &NetworkReport, format: GraphFormat) -> 
 ///
 /// # Example
 /// ```
-/// use convener::formats::export::{AttributeType, NODE_ATTRIBUTES};
+/// use convener::render::graph::{AttributeType, NODE_ATTRIBUTES};
 /// assert_eq!(NODE_ATTRIBUTES[0].kind, AttributeType::String);
 /// assert_eq!(AttributeType::Integer.graphml(), "long");
 /// ```
@@ -204,7 +205,7 @@ impl AttributeType {
     ///
     /// # Example
     /// ```
-    /// use convener::formats::export::AttributeType;
+    /// use convener::render::graph::AttributeType;
     /// assert_eq!(AttributeType::Double.graphml(), "double");
     /// ```
     pub fn graphml(self) -> &'static str {
@@ -221,7 +222,7 @@ impl AttributeType {
 ///
 /// # Example
 /// ```
-/// use convener::formats::export::EDGE_ATTRIBUTES;
+/// use convener::render::graph::EDGE_ATTRIBUTES;
 /// assert!(EDGE_ATTRIBUTES.iter().any(|a| a.name == "level_rank"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,7 +245,7 @@ use AttributeType::{Boolean, Double, Integer, String as Str};
 ///
 /// # Example
 /// ```
-/// use convener::formats::export::NODE_ATTRIBUTES;
+/// use convener::render::graph::NODE_ATTRIBUTES;
 /// let names: Vec<&str> = NODE_ATTRIBUTES.iter().map(|a| a.name).collect();
 /// assert_eq!(&names[..4], ["name", "sector", "sector_group", "responded"]);
 /// assert!(names.contains(&"betweenness"));
@@ -278,7 +279,7 @@ pub const NODE_ATTRIBUTES: &[Attribute] = &[
 ///
 /// # Example
 /// ```
-/// use convener::formats::export::EDGE_ATTRIBUTES;
+/// use convener::render::graph::EDGE_ATTRIBUTES;
 /// assert_eq!(EDGE_ATTRIBUTES[0].name, "level");
 /// assert_eq!(EDGE_ATTRIBUTES.last().unwrap().name, "depends");
 /// ```
@@ -447,40 +448,6 @@ fn edges<'a>(doc: &'a Initiative, report: &NetworkReport) -> Vec<Edge<'a>> {
         .collect()
 }
 
-/// Whether XML 1.0 allows `c` in a document (`Char` production; surrogates cannot occur in
-/// a Rust string).
-fn xml_allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
-}
-
-/// Appends `s` escaped for XML element text or a double- or single-quoted attribute value:
-/// `& < > " '` as entities; tab, line feed and carriage return as character references (so
-/// attribute-value normalization and line-end handling keep them); characters XML 1.0
-/// forbids as U+FFFD.
-fn push_xml(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if xml_allowed(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
-    }
-}
-
-/// `s` escaped as by [`push_xml`].
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_xml(&mut out, s);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,16 +496,6 @@ mod tests {
         let e = "GraphML".parse::<GraphFormat>().unwrap_err();
         assert_eq!(e.code, "value.unknown");
         assert!(e.message.contains("graphml"), "{}", e.message);
-    }
-
-    #[test]
-    fn xml_escapes_and_replaces_forbidden_characters() {
-        assert_eq!(xml("<a href='x'>&\"</a>"), "&lt;a href=&apos;x&apos;&gt;&amp;&quot;&lt;/a&gt;");
-        assert_eq!(xml("a\tb\nc\rd"), "a&#9;b&#10;c&#13;d");
-        assert_eq!(
-            xml("\u{0}\u{1}\u{8}\u{b}\u{c}\u{e}\u{1f}\u{7f}\u{FFFE}\u{FFFF}\u{FFFD}\u{10000}"),
-            "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{7f}\u{FFFD}\u{FFFD}\u{FFFD}\u{10000}"
-        );
     }
 
     #[test]

@@ -1,0 +1,24 @@
+//! The words every rendering uses for the report's named values: stages, severities.
+
+use crate::conditions::Stage;
+use crate::findings::Severity;
+
+/// A stage as a person reads it: `absent` … `embedded`.
+pub(crate) fn stage(s: Stage) -> &'static str {
+    match s {
+        Stage::Absent => "absent",
+        Stage::Emerging => "emerging",
+        Stage::Developing => "developing",
+        Stage::Established => "established",
+        Stage::Embedded => "embedded",
+    }
+}
+
+/// A severity as a person reads it: `risk`, `warning` or `info`.
+pub(crate) fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Risk => "risk",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
