@@ -65,7 +65,7 @@ fn outputs() -> (Initiative, Report, Vec<(&'static str, String)>) {
     let measures = convener::measure::analyze(&doc, &options);
     let mut out = vec![
         ("html", convener::render::html::render(&doc, &report)),
-        ("markdown", convener::render::markdown::render(&report)),
+        ("markdown", convener::render::markdown::render(&doc, &report)),
         ("json", report.to_json()),
         ("graphml", convener::render::graph::export(&doc, &network, GraphFormat::Graphml)),
         ("gexf", convener::render::graph::export(&doc, &network, GraphFormat::Gexf)),

@@ -80,7 +80,7 @@ fn the_report_says_which_method_was_used() {
     assert_eq!((m.method, m.budget, m.sources, m.error_bound), (Method::Exact, 20_000, None, None));
     assert_eq!(report.network.summary.key_players_method.method, Method::Exact);
     assert!(report.findings.iter().all(|f| !f.code.starts_with("network.measures_")));
-    let md = convener::render::markdown::render(&report);
+    let md = convener::render::markdown::render(&doc, &report);
     assert!(md.contains("Betweenness, closeness and the diameter: exact. Key players: exact."), "{md}");
 
     let sampled = doc.analyze(&options(
@@ -105,7 +105,7 @@ fn the_report_says_which_method_was_used() {
     let line = format!(
         "Betweenness: sampled from 20 source partners (within ±{eps:.3} of the exact value with probability 95%)"
     );
-    assert!(convener::render::markdown::render(&sampled).contains(&line));
+    assert!(convener::render::markdown::render(&doc, &sampled).contains(&line));
     assert!(convener::render::html::render(&doc, &sampled).contains(&line));
     assert!(sampled.to_json().contains("\"method\": \"sampled\""));
 
@@ -138,7 +138,7 @@ fn skip_still_skips_and_says_so() {
     let f = report.findings.iter().find(|f| f.code == "network.measures_skipped").unwrap();
     assert!(f.next_step.contains("over_budget"));
     let line = "Betweenness, closeness and the diameter: skipped: over the budget of 30 partners. Key players: skipped: over the budget of 39 partners.";
-    assert!(convener::render::markdown::render(&report).contains(line));
+    assert!(convener::render::markdown::render(&doc, &report).contains(line));
     assert!(convener::render::html::render(&doc, &report).contains(line));
 
     // The network table without betweenness: nothing to sample, closeness skipped.

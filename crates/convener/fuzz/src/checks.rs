@@ -206,7 +206,7 @@ pub fn analyze(data: &[u8]) {
     }
     assert_eq!(report.to_json(), json, "writing the report twice gave other bytes");
     assert_eq!(convener::analyze(&doc, &Options::default()).to_json(), json, "analysing twice gave other bytes");
-    assert!(!convener::render::markdown::render(&report).is_empty());
+    assert!(!convener::render::markdown::render(&doc, &report).is_empty());
     assert!(!convener::render::html::render(&doc, &report).is_empty());
 }
 

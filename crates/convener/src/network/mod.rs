@@ -206,31 +206,6 @@ impl MethodUsed {
     }
 }
 
-impl NetworkSummary {
-    /// One sentence on how the budgeted measures were computed, for the renderings.
-    ///
-    /// # Example
-    /// ```
-    /// use convener::{Initiative, Options};
-    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
-    ///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#).unwrap();
-    /// let s = convener::network::analyze(&doc, &Options::default()).summary;
-    /// assert_eq!(s.methods_text(), "Betweenness, closeness and the diameter: exact. Key players: exact.");
-    /// ```
-    pub fn methods_text(&self) -> String {
-        let paths = &self.betweenness_method;
-        let first = match paths.method {
-            Method::Sampled => format!(
-                "Betweenness: {}; closeness and the diameter: skipped: over the budget of {} partners.",
-                paths.describe(),
-                paths.budget
-            ),
-            _ => format!("Betweenness, closeness and the diameter: {}.", paths.describe()),
-        };
-        format!("{first} Key players: {}.", self.key_players_method.describe())
-    }
-}
-
 /// Betweenness, closeness and eccentricities within `budgets.exact_betweenness_max_partners`;
 /// above it, betweenness sampled or nothing, as `budgets.over_budget` says, with a note.
 /// Returns the exact measures, the sampled betweenness and the method used.

@@ -15,6 +15,7 @@ pub mod graph;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod page;
 mod request;
 pub mod svg;
 pub mod table;
@@ -240,7 +241,7 @@ fn report(request: &RenderRequest, output: Output) -> String {
     let report = doc.analyze(&request.options);
     match output {
         Output::ReportHtml => html::render(doc, &report),
-        Output::ReportMarkdown => markdown::render(&report),
+        Output::ReportMarkdown => markdown::render(doc, &report),
         Output::Summary => table::summary(&report, request.source.as_deref()),
         _ => report.to_json(),
     }
