@@ -233,7 +233,7 @@ struct Raw {
 /// ```
 pub fn analyze(doc: &Initiative, options: &Options) -> MeasureReport {
     let as_of_any = as_of(doc, options);
-    let mut by_indicator: HashMap<&str, Vec<&crate::model::Measurement>> = HashMap::new();
+    let mut by_indicator: HashMap<&str, Vec<Measurement>> = HashMap::new();
     for m in &doc.measurements {
         by_indicator.entry(m.indicator.as_str()).or_default().push(m);
     }
@@ -254,180 +254,24 @@ pub fn analyze(doc: &Initiative, options: &Options) -> MeasureReport {
     MeasureReport { as_of: as_of_any, suppress_below: options.suppress_below, indicators }
 }
 
+type Measurement<'a> = &'a crate::model::Measurement;
+
 fn indicator_report(
     ind: &Indicator,
-    all: &[&crate::model::Measurement],
+    all: &[Measurement],
     as_of_any: Option<Period>,
     options: &Options,
     partner_order: &HashMap<&str, usize>,
 ) -> IndicatorReport {
-    let freq = ind.frequency;
-    // The latest period of the indicator's frequency that has ended by the analysis
-    // period: as of 2025-09, an annual indicator's latest is 2024.
-    let as_of = as_of_any.and_then(|p| {
-        let c = Period::containing(p.last_day(), freq)?;
-        Some(if c.last_day() > p.last_day() { c.prev() } else { c })
-    });
-    let ms: Vec<&crate::model::Measurement> =
-        all.iter().copied().filter(|m| as_of.is_none_or(|a| m.period <= a) && m.period.frequency() == freq).collect();
-    let first_period = ms.iter().map(|m| m.period).min();
-
-    // Groups in first-seen order; partners in document order.
-    let mut groups: Vec<Option<Text>> = Vec::new();
-    for m in &ms {
-        if !groups.contains(&m.group) {
-            groups.push(m.group.clone());
-        }
-    }
-    if groups.is_empty() {
-        groups.push(None);
-    }
-    let mut partners: Vec<&Id> = ind.reporters.iter().collect();
-    let mut listed: HashSet<&str> = partners.iter().map(|p| p.as_str()).collect();
-    // Each partner's measurements, in document order.
-    let mut by_partner: HashMap<&str, Vec<&crate::model::Measurement>> = HashMap::new();
-    for m in &ms {
-        if listed.insert(m.partner.as_str()) {
-            partners.push(&m.partner);
-        }
-        by_partner.entry(m.partner.as_str()).or_default().push(m);
-    }
-    partners.sort_by_key(|p| partner_order.get(p.as_str()).copied().unwrap_or(usize::MAX));
-    let reporters: HashSet<&str> = ind.reporters.iter().map(Id::as_str).collect();
-    let reported: HashSet<&str> = all.iter().map(|m| m.partner.as_str()).collect();
-
-    let scale = if ind.aggregation == Aggregation::Ratio {
-        let pairs: Vec<(f64, f64, f64)> =
-            ms.iter().filter_map(|m| Some((m.value, m.numerator?.get(), m.denominator?.get()))).collect();
-        ratio_scale(&pairs)
-    } else {
-        Ok(1.0)
-    };
-
-    // The raw points of a partner's series, or of the pooled series. A pooled period
-    // counts only when every partner that had started reporting this (indicator, group)
-    // by then reported it: a late or missing report would otherwise show as a dip. The
-    // periods left out are returned too.
-    let no_measurements: Vec<&crate::model::Measurement> = Vec::new();
-    let raw_of = |partner: Option<&Id>, group: &Option<Text>| -> (Vec<Raw>, Vec<Period>) {
-        let source = match partner {
-            Some(p) => by_partner.get(p.as_str()).unwrap_or(&no_measurements),
-            None => &ms,
-        };
-        // In period order, document order within a period (a stable sort).
-        let mut sorted: Vec<&crate::model::Measurement> =
-            source.iter().copied().filter(|m| &m.group == group).collect();
-        sorted.sort_by_key(|m| m.period);
-        // The first period of each partner: only counted below, so in any order.
-        let mut first: HashMap<&str, Period> = HashMap::new();
-        if partner.is_none() {
-            for m in &sorted {
-                first.entry(m.partner.as_str()).or_insert(m.period);
-            }
-        }
-        let mut by_period: Vec<(Period, &[&crate::model::Measurement])> = Vec::new();
-        let mut start = 0;
-        while start < sorted.len() {
-            let period = sorted[start].period;
-            let mut end = start + 1;
-            while end < sorted.len() && sorted[end].period == period {
-                end += 1;
-            }
-            by_period.push((period, &sorted[start..end]));
-            start = end;
-        }
-        let mut incomplete = Vec::new();
-        let raw = by_period
-            .into_iter()
-            .filter_map(|(period, list)| {
-                if partner.is_none() {
-                    let expected = first.values().filter(|f| **f <= period).count();
-                    if list.len() < expected {
-                        incomplete.push(period);
-                        return None;
-                    }
-                }
-                let (value, den) = match (partner, ind.aggregation) {
-                    (Some(_), _) => (list[0].value, list[0].denominator.map(|x| x.get())),
-                    (None, Aggregation::Sum) => (list.iter().map(|m| m.value).sum(), None),
-                    (None, Aggregation::Mean) => (list.iter().map(|m| m.value).sum::<f64>() / list.len() as f64, None),
-                    (None, Aggregation::Ratio) => {
-                        let num: f64 = list.iter().filter_map(|m| m.numerator).map(|x| x.get()).sum();
-                        let den: f64 = list.iter().filter_map(|m| m.denominator).map(|x| x.get()).sum();
-                        if den <= 0.0 {
-                            return None;
-                        }
-                        (num / den * scale.unwrap_or(1.0), Some(den))
-                    }
-                };
-                Some(Raw { period, value, den })
-            })
-            .collect();
-        (raw, incomplete)
-    };
-
-    let mut series = Vec::new();
-    for group in &groups {
-        let (raw, incomplete) = raw_of(None, group);
-        let mut pooled = build_series(ind, None, group.clone(), &raw, as_of, first_period, options);
-        pooled.incomplete_periods = incomplete;
-        series.push(pooled);
-    }
-    let mut silent = Vec::new();
-    for p in &partners {
-        let mut any = false;
-        for group in &groups {
-            let (raw, _) = raw_of(Some(p), group);
-            if !raw.is_empty() {
-                any = true;
-                series.push(build_series(ind, Some((*p).clone()), group.clone(), &raw, as_of, first_period, options));
-            }
-        }
-        if !any {
-            series.push(build_series(ind, Some((*p).clone()), None, &[], as_of, first_period, options));
-        }
-        if !reported.contains(p.as_str()) {
-            silent.push((*p).clone());
-        }
-    }
-
-    let mut clashes = Vec::new();
-    if scale.is_err() {
-        clashes.push(Clash {
-            kind: ClashKind::RatioScale,
-            partners: vec![],
-            message: format!(
-                "The values of '{}' are not numerator ÷ denominator on one scale (a fraction, a percentage or a rate per 1,000) for every measurement; agree how it is counted.",
-                ind.id
-            ),
-        });
-    }
-    let medians: Vec<(Id, f64)> = partners
+    let as_of = indicator_as_of(as_of_any, ind.frequency);
+    let ms: Vec<Measurement> = all
         .iter()
-        .filter_map(|p| {
-            let own = by_partner.get(p.as_str()).unwrap_or(&no_measurements);
-            let vals: Vec<f64> = own.iter().map(|m| m.value.abs()).filter(|v| *v > 0.0).collect();
-            runchart::median(&vals).map(|m| ((*p).clone(), m))
-        })
+        .copied()
+        .filter(|m| as_of.is_none_or(|a| m.period <= a) && m.period.frequency() == ind.frequency)
         .collect();
-    if medians.len() >= 2 {
-        let lo = medians.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
-        let hi = medians.iter().map(|m| m.1).fold(0.0, f64::max);
-        if hi / lo >= 50.0 && ind.aggregation != Aggregation::Sum {
-            let ids: Vec<Id> = medians.iter().filter(|m| m.1 == lo || m.1 == hi).map(|m| m.0.clone()).collect();
-            clashes.push(Clash {
-                kind: ClashKind::Scale,
-                partners: ids,
-                message: format!(
-                    "Partners' typical values of '{}' differ {:.0}-fold; check they all use the unit '{}'.",
-                    ind.id,
-                    hi / lo,
-                    ind.unit
-                ),
-            });
-        }
-    }
-
+    let source = Source::new(ind, &ms, partner_order);
+    let (series, silent_reporters) = all_series(&source, all, as_of, options);
+    let reporters: HashSet<&str> = ind.reporters.iter().map(Id::as_str).collect();
     let completeness: Vec<f64> = series
         .iter()
         .filter(|s| s.partner.as_ref().is_some_and(|p| reporters.contains(p.as_str())))
@@ -444,10 +288,209 @@ fn indicator_report(
         as_of,
         measurements: ms.len() as u64,
         series,
-        silent_reporters: silent,
-        clashes,
+        silent_reporters,
+        clashes: clashes(&source),
         completeness: (!completeness.is_empty()).then(|| completeness.iter().sum::<f64>() / completeness.len() as f64),
     }
+}
+
+/// The latest period of the indicator's frequency that has ended by the analysis period:
+/// as of 2025-09, an annual indicator's latest is 2024.
+fn indicator_as_of(as_of_any: Option<Period>, freq: Frequency) -> Option<Period> {
+    as_of_any.and_then(|p| {
+        let c = Period::containing(p.last_day(), freq)?;
+        Some(if c.last_day() > p.last_day() { c.prev() } else { c })
+    })
+}
+
+/// One indicator's measurements up to its analysis period, arranged for its series.
+struct Source<'a> {
+    ind: &'a Indicator,
+    /// The measurements, in document order.
+    ms: &'a [Measurement<'a>],
+    /// The breakdown groups in first-seen order (one `None` when ungrouped).
+    groups: Vec<Option<Text>>,
+    /// The reporters and every partner that reported, in document order.
+    partners: Vec<&'a Id>,
+    /// Each partner's measurements, in document order.
+    by_partner: HashMap<&'a str, Vec<Measurement<'a>>>,
+    /// The power of ten of a ratio indicator's values (1 otherwise); an error when the
+    /// measurements disagree.
+    scale: Result<f64, ()>,
+}
+
+impl<'a> Source<'a> {
+    fn new(ind: &'a Indicator, ms: &'a [Measurement<'a>], partner_order: &HashMap<&str, usize>) -> Self {
+        let mut groups: Vec<Option<Text>> = Vec::new();
+        for m in ms {
+            if !groups.contains(&m.group) {
+                groups.push(m.group.clone());
+            }
+        }
+        if groups.is_empty() {
+            groups.push(None);
+        }
+        let mut partners: Vec<&Id> = ind.reporters.iter().collect();
+        let mut listed: HashSet<&str> = partners.iter().map(|p| p.as_str()).collect();
+        let mut by_partner: HashMap<&str, Vec<Measurement>> = HashMap::new();
+        for m in ms {
+            if listed.insert(m.partner.as_str()) {
+                partners.push(&m.partner);
+            }
+            by_partner.entry(m.partner.as_str()).or_default().push(m);
+        }
+        partners.sort_by_key(|p| partner_order.get(p.as_str()).copied().unwrap_or(usize::MAX));
+        let scale = if ind.aggregation == Aggregation::Ratio {
+            let pairs: Vec<(f64, f64, f64)> =
+                ms.iter().filter_map(|m| Some((m.value, m.numerator?.get(), m.denominator?.get()))).collect();
+            ratio_scale(&pairs)
+        } else {
+            Ok(1.0)
+        };
+        Source { ind, ms, groups, partners, by_partner, scale }
+    }
+
+    fn of_partner(&self, p: &Id) -> &[Measurement<'a>] {
+        self.by_partner.get(p.as_str()).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The raw points of a partner's series, or of the pooled series, in `group`. A pooled
+    /// period counts only when every partner that had started reporting this (indicator,
+    /// group) by then reported it: a late or missing report would otherwise show as a dip.
+    /// The periods left out are returned too.
+    fn raw(&self, partner: Option<&Id>, group: &Option<Text>) -> (Vec<Raw>, Vec<Period>) {
+        let source = match partner {
+            Some(p) => self.of_partner(p),
+            None => self.ms,
+        };
+        // In period order, document order within a period (a stable sort).
+        let mut sorted: Vec<Measurement> = source.iter().copied().filter(|m| &m.group == group).collect();
+        sorted.sort_by_key(|m| m.period);
+        // The first period of each partner: only counted below, so in any order.
+        let mut first: HashMap<&str, Period> = HashMap::new();
+        if partner.is_none() {
+            for m in &sorted {
+                first.entry(m.partner.as_str()).or_insert(m.period);
+            }
+        }
+        let mut incomplete = Vec::new();
+        let raw = sorted
+            .chunk_by(|a, b| a.period == b.period)
+            .filter_map(|list| {
+                let period = list[0].period;
+                if partner.is_none() && list.len() < first.values().filter(|f| **f <= period).count() {
+                    incomplete.push(period);
+                    return None;
+                }
+                let (value, den) = self.value_of(partner.is_some(), list)?;
+                Some(Raw { period, value, den })
+            })
+            .collect();
+        (raw, incomplete)
+    }
+
+    /// A period's value (and denominator): a partner's own, or the partners' pooled by the
+    /// indicator's aggregation; `None` for a ratio with no denominator.
+    fn value_of(&self, own: bool, list: &[Measurement]) -> Option<(f64, Option<f64>)> {
+        Some(match (own, self.ind.aggregation) {
+            (true, _) => (list[0].value, list[0].denominator.map(|x| x.get())),
+            (false, Aggregation::Sum) => (list.iter().map(|m| m.value).sum(), None),
+            (false, Aggregation::Mean) => (list.iter().map(|m| m.value).sum::<f64>() / list.len() as f64, None),
+            (false, Aggregation::Ratio) => {
+                let num: f64 = list.iter().filter_map(|m| m.numerator).map(|x| x.get()).sum();
+                let den: f64 = list.iter().filter_map(|m| m.denominator).map(|x| x.get()).sum();
+                if den <= 0.0 {
+                    return None;
+                }
+                (num / den * self.scale.unwrap_or(1.0), Some(den))
+            }
+        })
+    }
+}
+
+/// The pooled series of each group, then each partner's (an empty one for a partner with
+/// nothing in range), and the reporters that never reported at all.
+fn all_series(
+    source: &Source,
+    all: &[Measurement],
+    as_of: Option<Period>,
+    options: &Options,
+) -> (Vec<Series>, Vec<Id>) {
+    let ind = source.ind;
+    let first_period = source.ms.iter().map(|m| m.period).min();
+    let reported: HashSet<&str> = all.iter().map(|m| m.partner.as_str()).collect();
+    let mut series = Vec::new();
+    for group in &source.groups {
+        let (raw, incomplete) = source.raw(None, group);
+        let mut pooled = build_series(ind, None, group.clone(), &raw, as_of, first_period, options);
+        pooled.incomplete_periods = incomplete;
+        series.push(pooled);
+    }
+    let mut silent = Vec::new();
+    for p in &source.partners {
+        let before = series.len();
+        for group in &source.groups {
+            let (raw, _) = source.raw(Some(p), group);
+            if !raw.is_empty() {
+                series.push(build_series(ind, Some((*p).clone()), group.clone(), &raw, as_of, first_period, options));
+            }
+        }
+        if series.len() == before {
+            series.push(build_series(ind, Some((*p).clone()), None, &[], as_of, first_period, options));
+        }
+        if !reported.contains(p.as_str()) {
+            silent.push((*p).clone());
+        }
+    }
+    (series, silent)
+}
+
+/// How many times larger one partner's typical value may be than another's before the
+/// units are questioned (convener's own choice: a percentage against a fraction is 100×,
+/// a rate per 1,000 against a fraction 1,000×; 50× catches both and leaves real variation).
+const SCALE_CLASH_RATIO: f64 = 50.0;
+
+/// Signs that partners count the indicator differently: ratio values on more than one
+/// scale, and typical values far apart.
+fn clashes(source: &Source) -> Vec<Clash> {
+    let ind = source.ind;
+    let mut clashes = Vec::new();
+    if source.scale.is_err() {
+        clashes.push(Clash {
+            kind: ClashKind::RatioScale,
+            partners: vec![],
+            message: format!(
+                "The values of '{}' are not numerator ÷ denominator on one scale (a fraction, a percentage or a rate per 1,000) for every measurement; agree how it is counted.",
+                ind.id
+            ),
+        });
+    }
+    let medians: Vec<(Id, f64)> = source
+        .partners
+        .iter()
+        .filter_map(|p| {
+            let vals: Vec<f64> = source.of_partner(p).iter().map(|m| m.value.abs()).filter(|v| *v > 0.0).collect();
+            runchart::median(&vals).map(|m| ((*p).clone(), m))
+        })
+        .collect();
+    if medians.len() >= 2 {
+        let lo = medians.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
+        let hi = medians.iter().map(|m| m.1).fold(0.0, f64::max);
+        if hi / lo >= SCALE_CLASH_RATIO && ind.aggregation != Aggregation::Sum {
+            let ids: Vec<Id> = medians.iter().filter(|m| m.1 == lo || m.1 == hi).map(|m| m.0.clone()).collect();
+            clashes.push(Clash {
+                kind: ClashKind::Scale,
+                partners: ids,
+                message: format!(
+                    "Partners' typical values of '{}' differ {:.0}-fold; check they all use the unit '{}'.",
+                    ind.id,
+                    hi / lo,
+                    ind.unit
+                ),
+            });
+        }
+    }
+    clashes
 }
 
 fn build_series(

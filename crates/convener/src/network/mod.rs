@@ -336,149 +336,21 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
 pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
     let rule = EdgeRule { min_level: options.min_level, kinds: options.tie_kinds.clone() };
     let g = PartnerGraph::new(doc, &rule);
-    let csr = g.csr();
-    let n = g.len();
-    let nf = n as f64;
-    let wants = |m: Metric| options.wants(m);
     let mut notes = Vec::new();
-
-    let degree: Vec<u64> = (0..n).map(|v| csr.degree(v) as u64).collect();
-    let out_degree: Vec<usize> = (0..n).map(|v| g.out_csr().degree(v)).collect();
-    let in_degree: Vec<usize> = (0..n).map(|v| g.in_csr().degree(v)).collect();
-
-    let (paths, sampled_betweenness, betweenness_method) =
-        paths_within_budget(csr, options, wants(Metric::Betweenness), wants(Metric::Closeness), &mut notes);
-
-    let (label, sizes) = structure::components(csr);
-    let largest = structure::largest_component(&label, &sizes);
-    let eigen = if wants(Metric::Eigenvector) {
-        let x = centrality::eigenvector(csr, &largest);
-        if x.is_none() {
-            notes.push("eigenvector centrality did not converge in 10,000 iterations".into());
-        }
-        x.map(|x| {
-            let mut full = vec![None; n];
-            for (i, &v) in largest.iter().enumerate() {
-                full[v as usize] = Some(x[i]);
-            }
-            full
-        })
-    } else {
-        None
-    };
-    let pagerank = if wants(Metric::Pagerank) {
-        let x = centrality::pagerank(g.in_csr(), &out_degree);
-        if x.is_none() {
-            notes.push("PageRank did not converge in 10,000 iterations".into());
-        }
-        x
-    } else {
-        None
-    };
-    let cores = wants(Metric::CoreNumber).then(|| structure::core_numbers(csr));
-    let hoods = structure::neighbourhoods(csr);
-    let (cut, bridges) = structure::cut_points(csr);
-    let community = wants(Metric::Community).then(|| community::louvain(csr));
-    let (trust, value) = partnership::received_ratings(doc);
-
-    let partners: Vec<PartnerMeasures> = doc
-        .partners
-        .iter()
-        .enumerate()
-        .map(|(v, p)| PartnerMeasures {
-            partner: p.id.clone(),
-            name: p.name.clone(),
-            sector: p.sector,
-            degree: wants(Metric::Degree).then_some(degree[v]),
-            in_degree: wants(Metric::InDegree).then_some(in_degree[v] as u64),
-            out_degree: wants(Metric::OutDegree).then_some(out_degree[v] as u64),
-            degree_centrality: wants(Metric::DegreeCentrality)
-                .then(|| if n <= 1 { 1.0 } else { degree[v] as f64 / (nf - 1.0) }),
-            betweenness: paths
-                .as_ref()
-                .and_then(|p| p.betweenness.as_ref())
-                .or(sampled_betweenness.as_ref())
-                .map(|b| b[v]),
-            closeness: paths.as_ref().filter(|_| wants(Metric::Closeness)).map(|p| p.closeness[v]),
-            eigenvector: eigen.as_ref().and_then(|e| e[v]),
-            pagerank: pagerank.as_ref().map(|x| x[v]),
-            core_number: cores.as_ref().map(|c| c[v] as u64),
-            constraint: if wants(Metric::Constraint) { hoods.constraint[v] } else { None },
-            effective_size: if wants(Metric::EffectiveSize) { hoods.effective_size[v] } else { None },
-            clustering: Some(hoods.clustering[v]),
-            articulation_point: wants(Metric::ArticulationPoint).then_some(cut[v]),
-            community: community.as_ref().map(|c| c[v]),
-            trust: if wants(Metric::Trust) { trust[v] } else { None },
-            value: if wants(Metric::Value) { value[v] } else { None },
-        })
-        .collect();
-
-    let m = g.undirected_edges().len() as f64;
-    let arcs = g.directed.edge_count();
-    let reciprocal = (0..n)
-        .map(|v| g.out_csr().neighbours(v).iter().filter(|&&w| g.out_csr().has_edge(w as usize, v)).count())
-        .sum::<usize>();
-    let max_degree = degree.iter().copied().max().unwrap_or(0);
-    let centralization = (n >= 3).then(|| {
-        let sum: u64 = degree.iter().map(|d| max_degree - d).sum();
-        sum as f64 / ((nf - 1.0) * (nf - 2.0))
-    });
-    let diameter = paths
-        .as_ref()
-        .filter(|_| n > 0)
-        .map(|p| largest.iter().map(|&v| p.eccentricity[v as usize] as u64).max().unwrap_or(0));
-    let strong = structure::strong_components(g.out_csr());
-    let modularity = community.as_ref().and_then(|c| community::modularity(csr, c));
-    let summary = NetworkSummary {
-        partners: n as u64,
-        ties_reported: doc.ties.len() as u64,
-        directed_ties: arcs as u64,
-        connections: m as u64,
-        density: (n >= 2).then(|| 2.0 * m / (nf * (nf - 1.0))),
-        reciprocity: ratio(reciprocal as f64, arcs as f64),
-        degree_centralization: centralization,
-        components: sizes.len() as u64,
-        largest_component: largest.len() as u64,
-        largest_component_share: ratio(largest.len() as f64, nf),
-        strong_components: strong.iter().map(|&c| c as u64 + 1).max().unwrap_or(0),
-        isolates: degree.iter().filter(|&&d| d == 0).count() as u64,
-        average_clustering: (n > 0).then(|| hoods.clustering.iter().sum::<f64>() / nf),
-        diameter,
-        articulation_points: cut.iter().filter(|&&c| c).count() as u64,
-        bridges: bridges.len() as u64,
-        communities: community.as_ref().map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
-        modularity,
-        backbone_reach: whatif::backbone_reach(doc, csr),
-        betweenness_method,
-        key_players_method: MethodUsed::whole(
-            n <= options.budgets.key_players_max_partners as usize,
-            options.budgets.key_players_max_partners,
-        ),
-    };
-
-    let id = |v: u32| doc.partners[v as usize].id.clone();
-    let bridges = bridges.iter().map(|&(a, b)| Bridge { a: id(a), b: id(b) }).collect();
-    let communities = match &community {
-        Some(c) => {
-            let k = c.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
-            let mut groups: Vec<CommunityGroup> =
-                (0..k as u32).map(|id| CommunityGroup { id, members: vec![] }).collect();
-            for (v, &x) in c.iter().enumerate() {
-                groups[x as usize].members.push(doc.partners[v].id.clone());
-            }
-            groups
-        }
-        None => vec![],
-    };
+    let m = measure_all(doc, &g, options, &mut notes);
+    let partners = partner_rows(doc, &m, options);
+    let summary = summarise(doc, &g, &m, options);
     let key_players = if summary.key_players_method.method == Method::Exact {
         whatif::key_players(doc, options, KEY_PLAYERS)
     } else {
         notes.push(format!(
-            "key players were not ranked: {n} partners is over the budget of {} (option budgets.key_players_max_partners)",
+            "key players were not ranked: {} partners is over the budget of {} (option budgets.key_players_max_partners)",
+            g.len(),
             options.budgets.key_players_max_partners
         ));
         vec![]
     };
+    let id = |v: u32| doc.partners[v as usize].id.clone();
     let (ei, groups) = partnership::sector_mixing(doc, &g);
     let (trust_score, value_score) = partnership::network_scores(doc);
     NetworkReport {
@@ -486,8 +358,8 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         tie_kinds: options.tie_kinds.clone(),
         summary,
         partners,
-        bridges,
-        communities,
+        bridges: m.bridges.iter().map(|&(a, b)| Bridge { a: id(a), b: id(b) }).collect(),
+        communities: community_groups(doc, m.community.as_deref()),
         sector_mixing: SectorMixing { network: ei, groups },
         trust: trust_score,
         value: value_score,
@@ -497,4 +369,174 @@ pub fn analyze(doc: &Initiative, options: &Options) -> NetworkReport {
         key_players,
         notes,
     }
+}
+
+/// Every measure of every partner, computed once (those not wanted are `None`).
+struct Measures {
+    degree: Vec<u64>,
+    out_degree: Vec<usize>,
+    in_degree: Vec<usize>,
+    paths: Option<centrality::ShortestPaths>,
+    sampled_betweenness: Option<Vec<f64>>,
+    betweenness_method: MethodUsed,
+    sizes: Vec<usize>,
+    largest: Vec<u32>,
+    eigen: Option<Vec<Option<f64>>>,
+    pagerank: Option<Vec<f64>>,
+    cores: Option<Vec<u32>>,
+    hoods: structure::Neighbourhoods,
+    cut: Vec<bool>,
+    bridges: Vec<(u32, u32)>,
+    community: Option<Vec<u32>>,
+    trust: Vec<Option<f64>>,
+    value: Vec<Option<f64>>,
+}
+
+/// The measures in a fixed order (the notes of measures that did not converge follow it).
+fn measure_all(doc: &Initiative, g: &PartnerGraph, options: &Options, notes: &mut Vec<String>) -> Measures {
+    let csr = g.csr();
+    let n = g.len();
+    let wants = |m: Metric| options.wants(m);
+    let out_degree: Vec<usize> = (0..n).map(|v| g.out_csr().degree(v)).collect();
+    let (paths, sampled_betweenness, betweenness_method) =
+        paths_within_budget(csr, options, wants(Metric::Betweenness), wants(Metric::Closeness), notes);
+    let (label, sizes) = structure::components(csr);
+    let largest = structure::largest_component(&label, &sizes);
+    let eigen = wants(Metric::Eigenvector).then(|| eigenvector_in(csr, &largest, notes)).flatten();
+    let pagerank = wants(Metric::Pagerank)
+        .then(|| {
+            let x = centrality::pagerank(g.in_csr(), &out_degree);
+            if x.is_none() {
+                notes.push("PageRank did not converge in 10,000 iterations".into());
+            }
+            x
+        })
+        .flatten();
+    let (cut, bridges) = structure::cut_points(csr);
+    let (trust, value) = partnership::received_ratings(doc);
+    Measures {
+        degree: (0..n).map(|v| csr.degree(v) as u64).collect(),
+        in_degree: (0..n).map(|v| g.in_csr().degree(v)).collect(),
+        out_degree,
+        paths,
+        sampled_betweenness,
+        betweenness_method,
+        sizes,
+        largest,
+        eigen,
+        pagerank,
+        cores: wants(Metric::CoreNumber).then(|| structure::core_numbers(csr)),
+        hoods: structure::neighbourhoods(csr),
+        cut,
+        bridges,
+        community: wants(Metric::Community).then(|| community::louvain(csr)),
+        trust,
+        value,
+    }
+}
+
+/// Eigenvector centrality on the largest component, spread over every partner; `None`
+/// (with a note) when it does not converge.
+fn eigenvector_in(csr: &Csr, largest: &[u32], notes: &mut Vec<String>) -> Option<Vec<Option<f64>>> {
+    let Some(x) = centrality::eigenvector(csr, largest) else {
+        notes.push("eigenvector centrality did not converge in 10,000 iterations".into());
+        return None;
+    };
+    let mut full = vec![None; csr.len()];
+    for (i, &v) in largest.iter().enumerate() {
+        full[v as usize] = Some(x[i]);
+    }
+    Some(full)
+}
+
+/// One row per partner, in document order, with the wanted measures.
+fn partner_rows(doc: &Initiative, m: &Measures, options: &Options) -> Vec<PartnerMeasures> {
+    let wants = |x: Metric| options.wants(x);
+    let n = doc.partners.len();
+    let betweenness = m.paths.as_ref().and_then(|p| p.betweenness.as_ref()).or(m.sampled_betweenness.as_ref());
+    let keep = |want: bool, x: Option<f64>| if want { x } else { None };
+    doc.partners
+        .iter()
+        .enumerate()
+        .map(|(v, p)| PartnerMeasures {
+            partner: p.id.clone(),
+            name: p.name.clone(),
+            sector: p.sector,
+            degree: wants(Metric::Degree).then_some(m.degree[v]),
+            in_degree: wants(Metric::InDegree).then_some(m.in_degree[v] as u64),
+            out_degree: wants(Metric::OutDegree).then_some(m.out_degree[v] as u64),
+            degree_centrality: wants(Metric::DegreeCentrality)
+                .then(|| if n <= 1 { 1.0 } else { m.degree[v] as f64 / (n as f64 - 1.0) }),
+            betweenness: betweenness.map(|b| b[v]),
+            closeness: m.paths.as_ref().filter(|_| wants(Metric::Closeness)).map(|p| p.closeness[v]),
+            eigenvector: m.eigen.as_ref().and_then(|e| e[v]),
+            pagerank: m.pagerank.as_ref().map(|x| x[v]),
+            core_number: m.cores.as_ref().map(|c| c[v] as u64),
+            constraint: keep(wants(Metric::Constraint), m.hoods.constraint[v]),
+            effective_size: keep(wants(Metric::EffectiveSize), m.hoods.effective_size[v]),
+            clustering: Some(m.hoods.clustering[v]),
+            articulation_point: wants(Metric::ArticulationPoint).then_some(m.cut[v]),
+            community: m.community.as_ref().map(|c| c[v]),
+            trust: keep(wants(Metric::Trust), m.trust[v]),
+            value: keep(wants(Metric::Value), m.value[v]),
+        })
+        .collect()
+}
+
+/// The network as a whole: size, density, reciprocity, centralization, components,
+/// clustering, diameter, cut points, communities and the methods used.
+fn summarise(doc: &Initiative, g: &PartnerGraph, m: &Measures, options: &Options) -> NetworkSummary {
+    let n = g.len();
+    let nf = n as f64;
+    let connections = g.undirected_edges().len() as f64;
+    let arcs = g.directed.edge_count();
+    let out = g.out_csr();
+    let reciprocal =
+        (0..n).map(|v| out.neighbours(v).iter().filter(|&&w| out.has_edge(w as usize, v)).count()).sum::<usize>();
+    let max_degree = m.degree.iter().copied().max().unwrap_or(0);
+    let centralization = (n >= 3).then(|| {
+        let sum: u64 = m.degree.iter().map(|d| max_degree - d).sum();
+        sum as f64 / ((nf - 1.0) * (nf - 2.0))
+    });
+    let diameter = m
+        .paths
+        .as_ref()
+        .filter(|_| n > 0)
+        .map(|p| m.largest.iter().map(|&v| p.eccentricity[v as usize] as u64).max().unwrap_or(0));
+    let strong = structure::strong_components(out);
+    let key_budget = options.budgets.key_players_max_partners;
+    NetworkSummary {
+        partners: n as u64,
+        ties_reported: doc.ties.len() as u64,
+        directed_ties: arcs as u64,
+        connections: connections as u64,
+        density: (n >= 2).then(|| 2.0 * connections / (nf * (nf - 1.0))),
+        reciprocity: ratio(reciprocal as f64, arcs as f64),
+        degree_centralization: centralization,
+        components: m.sizes.len() as u64,
+        largest_component: m.largest.len() as u64,
+        largest_component_share: ratio(m.largest.len() as f64, nf),
+        strong_components: strong.iter().map(|&c| c as u64 + 1).max().unwrap_or(0),
+        isolates: m.degree.iter().filter(|&&d| d == 0).count() as u64,
+        average_clustering: (n > 0).then(|| m.hoods.clustering.iter().sum::<f64>() / nf),
+        diameter,
+        articulation_points: m.cut.iter().filter(|&&c| c).count() as u64,
+        bridges: m.bridges.len() as u64,
+        communities: m.community.as_ref().map(|c| c.iter().map(|&x| x as u64 + 1).max().unwrap_or(0)),
+        modularity: m.community.as_ref().and_then(|c| community::modularity(g.csr(), c)),
+        backbone_reach: whatif::backbone_reach(doc, g.csr()),
+        betweenness_method: m.betweenness_method.clone(),
+        key_players_method: MethodUsed::whole(n <= key_budget as usize, key_budget),
+    }
+}
+
+/// The communities with their members in document order, numbered from 0.
+fn community_groups(doc: &Initiative, community: Option<&[u32]>) -> Vec<CommunityGroup> {
+    let Some(c) = community else { return vec![] };
+    let k = c.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
+    let mut groups: Vec<CommunityGroup> = (0..k as u32).map(|id| CommunityGroup { id, members: vec![] }).collect();
+    for (v, &x) in c.iter().enumerate() {
+        groups[x as usize].members.push(doc.partners[v].id.clone());
+    }
+    groups
 }
