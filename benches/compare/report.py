@@ -343,7 +343,7 @@ def main(results, output):
 
     out.append("## Network operations\n")
     out.append("Seconds per operation on undirected graphs with mean degree 10, written once by "
-               "`convener-compare graphs` (seeded `synth::erdos_renyi`, and `synth::barabasi_albert` with 5 edges "
+               "`convener-compare graphs` (seeded `graphs::erdos_renyi`, and `graphs::barabasi_albert` with 5 edges "
                "per new node) and read by every library. Versions: "
                + ", ".join(f"{lib} {v[lib]}" for lib in LIBRARIES if lib in v) + ".\n")
     if sampled:

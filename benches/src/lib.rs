@@ -1,13 +1,15 @@
 //! Shared inputs of convener's benchmarks and of the comparison with peer libraries: the
 //! seeded graphs, the edge-list files every library reads, and the sizes a run uses.
 //!
-//! The graphs come from [`convener::synth`] (Erdős–Rényi and Barabási–Albert, mean degree
-//! 10), so the criterion benches, `convener-compare` and the Python libraries of
-//! `compare/` all work on the very same edges.
+//! The graphs come from [`graphs`] (Erdős–Rényi and Barabási–Albert, mean degree 10), so
+//! the criterion benches, `convener-compare` and the Python libraries of `compare/` all
+//! work on the very same edges.
 
 use std::fmt::Write as _;
 
 use convener::network::PartnerGraph;
+
+pub mod graphs;
 
 /// The mean degree of every benchmark graph (DESIGN §7).
 pub const MEAN_DEGREE: usize = 10;
@@ -52,8 +54,8 @@ impl Model {
     /// ```
     pub fn edges(self, n: usize) -> Vec<(u32, u32)> {
         match self {
-            Model::ErdosRenyi => convener::synth::erdos_renyi(n, MEAN_DEGREE as f64, SEED),
-            Model::BarabasiAlbert => convener::synth::barabasi_albert(n, MEAN_DEGREE / 2, SEED),
+            Model::ErdosRenyi => graphs::erdos_renyi(n, MEAN_DEGREE as f64, SEED),
+            Model::BarabasiAlbert => graphs::barabasi_albert(n, MEAN_DEGREE / 2, SEED),
         }
     }
 
