@@ -2,58 +2,14 @@
 //! skipped, and the report saying which, in JSON, findings, Markdown and HTML.
 
 use convener::model::{Options, OverBudget};
-use convener::network::{Csr, Method, centrality};
+use convener::network::{Csr, EdgeRule, Method, PartnerGraph, centrality};
 use convener::synth::{SynthOptions, initiative};
-use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::{RngCore, SeedableRng};
-
-/// A seeded Erdős–Rényi graph G(n, p), p = `mean_degree / (n − 1)`, by the skipping method
-/// of Batagelj & Brandes: the edges of `convener_benches::graphs::erdos_renyi` (the core
-/// has no plain random graphs; this copy keeps the core's tests free of the benches).
-fn erdos_renyi(n: usize, mean_degree: f64, seed: u64) -> Vec<(u32, u32)> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(0xE4);
-    let p = mean_degree / (n - 1) as f64;
-    assert!(n >= 2 && p > 0.0 && p < 1.0, "a sparse graph");
-    let log_q = libm::log(1.0 - p);
-    let limit = n as f64 * n as f64;
-    let mut out = Vec::new();
-    let (mut v, mut w): (i128, i128) = (1, -1);
-    let n = n as i128;
-    while v < n {
-        let r = (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
-        let skip = libm::floor(libm::log(1.0 - r) / log_q);
-        if skip >= limit {
-            break;
-        }
-        w += 1 + skip as i128;
-        while w >= v && v < n {
-            w -= v;
-            v += 1;
-        }
-        if v < n {
-            out.push((v as u32, w as u32));
-        }
-    }
-    out
-}
-
-#[test]
-fn the_random_graphs_are_those_of_the_benches() {
-    // Edge count and FNV-1a fingerprint of the graphs `convener::synth::erdos_renyi` made
-    // before it moved to the benches: the tests below still run on the same graphs.
-    let fingerprint = |edges: &[(u32, u32)]| {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in edges.iter().flat_map(|&(a, b)| a.to_le_bytes().into_iter().chain(b.to_le_bytes())) {
-            h ^= u64::from(byte);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h
-    };
-    let e = erdos_renyi(300, 4.0, 11);
-    assert_eq!((e.len(), fingerprint(&e)), (634, 0x69aa_6767_3714_4bc5));
-    let e = erdos_renyi(2000, 10.0, 2026);
-    assert_eq!((e.len(), fingerprint(&e)), (10113, 0xac87_147c_33ee_08c3));
+/// The undirected edges of a generated partnership of `n` partners (a heavy-tailed graph
+/// with several components at small sizes): the graph the budget tests run on.
+fn partnership_edges(n: usize, mean_degree: f64, seed: u64) -> Vec<(u32, u32)> {
+    let doc = initiative(&SynthOptions { partners: n, seed, mean_degree, indicators: Some(1), periods: 1 });
+    let rule = EdgeRule { min_level: convener::model::Level::Compete, kinds: None };
+    PartnerGraph::new(&doc, &rule).undirected_edges().to_vec()
 }
 
 fn options(json: &str) -> Options {
@@ -67,7 +23,7 @@ fn exact(g: &Csr) -> Vec<f64> {
 #[test]
 fn sampled_from_every_source_equals_exact_bit_for_bit() {
     // More sources than one chunk, several components, and a path (many ties).
-    let mut edges = erdos_renyi(300, 4.0, 11);
+    let mut edges = partnership_edges(300, 4.0, 11);
     edges.extend((300..339).map(|i| (i, i + 1)));
     let g = Csr::from_edges(340, &edges, true);
     let all: Vec<u32> = (0..340).collect();
@@ -86,7 +42,7 @@ fn sampled_from_every_source_equals_exact_bit_for_bit() {
 fn sampled_betweenness_is_within_the_stated_bound_on_a_random_graph() {
     let n = 2000;
     let k = 200;
-    let g = Csr::from_edges(n, &erdos_renyi(n, 10.0, 2026), true);
+    let g = Csr::from_edges(n, &partnership_edges(n, 10.0, 2026), true);
     let exact = exact(&g);
     let eps = centrality::error_bound(n, k, centrality::ERROR_PROBABILITY);
     // n/(n − 1)·√(ln(2n/δ)/(2k)) with n = 2000, k = 200, δ = 0.05.
