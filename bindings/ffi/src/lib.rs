@@ -491,7 +491,7 @@ pub unsafe extern "C" fn convener_schema(name: *const c_char, out: *mut *mut c_c
     guard(|| {
         attempt!(unsafe { out_ptr(out, "out") });
         let name = attempt!(unsafe { text(name, "name") });
-        match convener::schema::by_name(name) {
+        match convener::render::schema(name) {
             Ok(s) => unsafe { give(out, s) },
             Err(e) => fail_with(e),
         }

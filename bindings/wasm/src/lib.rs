@@ -156,7 +156,7 @@ pub fn validate(doc: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVal
 /// A JSON Schema by name (`initiative`, `options` or `report`), as an object.
 #[wasm_bindgen]
 pub fn schema(name: &str) -> Result<JsValue, JsValue> {
-    Ok(parse(&convener::schema::by_name(name).map_err(JsError)?)?)
+    Ok(parse(&convener::render::schema(name).map_err(JsError)?)?)
 }
 
 /// Reads a CSV folder given as `{fileName: text}` into a document object.

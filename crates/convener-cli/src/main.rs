@@ -206,7 +206,7 @@ enum Command {
     /// Print a JSON Schema: `initiative` (the document), `options`, `report` or `what-if`.
     Schema {
         /// Which schema.
-        #[arg(value_parser = clap::builder::PossibleValuesParser::new(convener::schema::NAMES))]
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(convener::render::SCHEMAS))]
         name: String,
         #[command(flatten)]
         output: Output,
@@ -287,7 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { name, output } => {
-            let text = convener::schema::by_name(&name)?;
+            let text = convener::render::schema(&name)?;
             output.write(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }

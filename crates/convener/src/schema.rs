@@ -1,11 +1,11 @@
-//! JSON Schemas of the document and the options, generated from the Rust types.
+//! JSON Schemas of the document and the options, generated from the Rust types, and the
+//! generator the report's schemas use too (`report::schema`).
 
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
-use crate::Error;
 use crate::model::{Initiative, Options};
 
 fn generate<T: JsonSchema>() -> serde_json::Value {
@@ -13,7 +13,7 @@ fn generate<T: JsonSchema>() -> serde_json::Value {
 }
 
 /// The schema of what convener writes (every field it always writes is required).
-fn generate_output<T: JsonSchema>() -> serde_json::Value {
+pub(crate) fn generate_output<T: JsonSchema>() -> serde_json::Value {
     generate_with::<T>(SchemaSettings::draft2020_12().for_serialize())
 }
 
@@ -105,58 +105,4 @@ pub fn initiative() -> &'static serde_json::Value {
 pub fn options() -> &'static serde_json::Value {
     static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
     SCHEMA.get_or_init(generate::<Options>)
-}
-
-/// The JSON Schema of the [`Report`](crate::Report) (format `convener-report/1`).
-///
-/// # Example
-/// ```
-/// let schema = convener::schema::report();
-/// assert!(schema["properties"]["conditions"].is_object());
-/// ```
-pub fn report() -> &'static serde_json::Value {
-    static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
-    SCHEMA.get_or_init(generate_output::<crate::Report>)
-}
-
-/// The JSON Schema of the what-if answer `{removed, delta, report}`.
-///
-/// # Example
-/// ```
-/// let schema = convener::schema::what_if();
-/// assert!(schema["properties"]["delta"].is_object());
-/// ```
-pub fn what_if() -> &'static serde_json::Value {
-    static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
-    SCHEMA.get_or_init(generate_output::<crate::WhatIf>)
-}
-
-/// The names [`by_name`] knows.
-pub const NAMES: &[&str] = &["initiative", "options", "report", "what-if"];
-
-/// A schema by name (`initiative` or `options`), as pretty JSON text with a trailing
-/// newline: the text of the committed schema files.
-///
-/// # Example
-/// ```
-/// let text = convener::schema::by_name("initiative").unwrap();
-/// assert!(text.ends_with("}\n"));
-/// assert_eq!(convener::schema::by_name("nope").unwrap_err().code(), "argument.unknown_schema");
-/// ```
-pub fn by_name(name: &str) -> Result<String, Error> {
-    let schema = match name {
-        "initiative" => initiative(),
-        "options" => options(),
-        "report" => report(),
-        "what-if" => what_if(),
-        _ => {
-            return Err(Error::InvalidArgument {
-                code: "argument.unknown_schema",
-                message: format!("there is no schema called '{name}'; the schemas are: {}", NAMES.join(", ")),
-            });
-        }
-    };
-    let mut text = serde_json::to_string_pretty(schema).map_err(|e| Error::Internal(e.to_string()))?;
-    text.push('\n');
-    Ok(text)
 }

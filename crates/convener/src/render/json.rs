@@ -5,8 +5,39 @@
 use serde::Serialize;
 
 use crate::measure::MeasureReport;
-use crate::report::Report;
+use crate::report::{Report, WhatIf};
 use crate::util::parallel::join;
+
+impl Report {
+    /// The report as pretty JSON (two-space indent, trailing newline): the same bytes as
+    /// `serde_json::to_string_pretty`; see [`report`].
+    ///
+    /// # Example
+    /// ```
+    /// use convener::{Initiative, Options};
+    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"}, "partners": []}"#).unwrap();
+    /// assert!(doc.analyze(&Options::default()).to_json().starts_with("{\n  \"format\": \"convener-report/1\","));
+    /// ```
+    pub fn to_json(&self) -> String {
+        report(self)
+    }
+}
+
+impl WhatIf {
+    /// The answer as pretty JSON (two-space indent, trailing newline).
+    ///
+    /// # Example
+    /// ```
+    /// use convener::{Initiative, Options};
+    /// let doc = Initiative::from_json(r#"{"format": "convener/1", "initiative": {"id": "x", "name": "X"},
+    ///   "partners": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#).unwrap();
+    /// let w = convener::what_if(&doc, &["a"], &Options::default()).unwrap();
+    /// assert!(w.to_json().starts_with("{\n  \"removed\": [\n    \"a\"\n  ],"));
+    /// ```
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
 
 /// `value` as pretty JSON (two-space indent) with a trailing newline: every JSON output of
 /// convener.
@@ -123,7 +154,7 @@ fn entries_at<T: Serialize>(items: &[T], depth: usize, first: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Initiative, Options};
+    use crate::model::{Initiative, Options};
 
     #[test]
     fn to_json_is_serde_jsons_pretty_text() {

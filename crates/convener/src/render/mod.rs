@@ -17,11 +17,13 @@ pub mod json;
 pub mod markdown;
 mod page;
 mod request;
+mod schemas;
 pub mod svg;
 pub mod table;
 mod words;
 
 pub use request::RenderRequest;
+pub use schemas::{SCHEMAS, schema};
 
 use std::fmt;
 use std::str::FromStr;

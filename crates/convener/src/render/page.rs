@@ -472,7 +472,7 @@ fn findings<M: Markup>(out: &mut Vec<Block>, findings: &[Finding]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Initiative, Options};
+    use crate::model::{Initiative, Options};
 
     #[test]
     fn methods_in_one_sentence() {

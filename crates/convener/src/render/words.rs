@@ -1,7 +1,9 @@
-//! The words every rendering uses for the report's named values: stages, severities.
+//! The words every rendering uses for the report's named values (stages, severities) and
+//! for lists of ids.
 
 use crate::conditions::Stage;
 use crate::findings::Severity;
+use crate::model::Id;
 
 /// A stage as a person reads it: `absent` … `embedded`.
 pub(crate) fn stage(s: Stage) -> &'static str {
@@ -21,4 +23,9 @@ pub(crate) fn severity(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "info",
     }
+}
+
+/// Ids joined by `sep`.
+pub(crate) fn ids(ids: &[Id], sep: &str) -> String {
+    ids.iter().map(Id::as_str).collect::<Vec<_>>().join(sep)
 }

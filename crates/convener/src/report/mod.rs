@@ -1,6 +1,8 @@
 //! The `Report`: everything convener finds about an initiative, as data (format
 //! `convener-report/1`), and the what-if answer built on it. `render/` writes them.
 
+pub mod schema;
+
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Serialize, Serializer};
 
@@ -106,14 +108,6 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-impl Report {
-    /// The report as pretty JSON (two-space indent, trailing newline): the same bytes as
-    /// `serde_json::to_string_pretty`; see [`render::json::report`](crate::render::json::report).
-    pub fn to_json(&self) -> String {
-        crate::render::json::report(self)
-    }
-}
-
 /// Analyses everything: network, measurement, plan, the five conditions and findings.
 pub fn analyze(doc: &Initiative, options: &Options) -> Report {
     // The report always computes every network measure: `metrics` narrows the network
@@ -175,13 +169,6 @@ pub struct WhatIf {
     pub delta: WhatIfDelta,
     /// The report of the initiative without them.
     pub report: Report,
-}
-
-impl WhatIf {
-    /// The answer as pretty JSON (two-space indent, trailing newline).
-    pub fn to_json(&self) -> String {
-        crate::render::json::pretty(self)
-    }
 }
 
 /// Removes `ids` and analyses the result: `{removed, delta, report}`. The analysis period

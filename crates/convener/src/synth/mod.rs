@@ -85,7 +85,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use crate::Initiative;
+use crate::model::Initiative;
 use crate::model::{Id, InitiativeInfo};
 use dice::Dice;
 use values::{ident, month_end, text};

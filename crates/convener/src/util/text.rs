@@ -3,8 +3,6 @@
 
 use std::fmt::Display;
 
-use crate::model::Id;
-
 /// What a person reads where a value is missing: an en dash.
 pub(crate) const MISSING: &str = "–";
 
@@ -46,11 +44,6 @@ pub(crate) fn plain_or_blank(v: Option<f64>) -> String {
 /// Any value as it displays, blank when missing (CSV).
 pub(crate) fn or_blank<T: Display>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
-}
-
-/// Ids joined by `sep`.
-pub(crate) fn ids(ids: &[Id], sep: &str) -> String {
-    ids.iter().map(Id::as_str).collect::<Vec<_>>().join(sep)
 }
 
 /// An enum's snake_case name in words: `police_justice` → `police justice`.

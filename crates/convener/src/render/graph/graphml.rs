@@ -128,7 +128,7 @@ mod tests {
     fn deterministic() {
         let (doc, report) = hostile();
         assert_eq!(write(&doc, &report), write(&doc, &report));
-        let again = crate::network::analyze(&doc, &crate::Options::default());
+        let again = crate::network::analyze(&doc, &crate::model::Options::default());
         assert_eq!(write(&doc, &report), write(&doc, &again));
     }
 

@@ -451,7 +451,7 @@ fn edges<'a>(doc: &'a Initiative, report: &NetworkReport) -> Vec<Edge<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Options;
+    use crate::model::Options;
     use crate::model::{Id, InitiativeInfo, Level, Text};
 
     /// Partners with hostile names, a duplicate name, and a tie below the minimum level.

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::model::Id;
 use crate::plan::{FundingRisk, PlanReport};
-use crate::util::text::ids as join;
+use crate::render::words::ids as join;
 
 /// Writes a list finding as `  label (n): a, b, c`, or remembers its name as clear.
 fn list(out: &mut String, clear: &mut Vec<&'static str>, name: &'static str, label: &str, ids: &[Id]) {

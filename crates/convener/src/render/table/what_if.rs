@@ -35,7 +35,7 @@ pub fn what_if(before: &Report, w: &WhatIf) -> String {
 /// What changes in the network, a line each.
 fn delta(removed: &[Id], d: &WhatIfDelta) -> String {
     let list = |ids: &[Id]| {
-        if ids.is_empty() { "none".to_string() } else { crate::util::text::ids(ids, ", ") }
+        if ids.is_empty() { "none".to_string() } else { crate::render::words::ids(ids, ", ") }
     };
     let change = |before: Option<f64>, after: Option<f64>| format!("{} → {}", percent(before), percent(after));
     let mut out = String::new();
