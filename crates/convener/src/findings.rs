@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::codes::FindingCode;
 use crate::conditions::ConditionsReport;
 use crate::measure::MeasureReport;
 use crate::model::{Condition, Id, Initiative, Polarity};
@@ -20,6 +21,22 @@ pub enum Severity {
     Warning,
     /// Good to know.
     Info,
+}
+
+impl Severity {
+    /// The severity as a report writes it: `risk`, `warning` or `info`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(convener::findings::Severity::Info.as_str(), "info");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Risk => "risk",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
 }
 
 /// A number behind a finding.
@@ -46,7 +63,8 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Finding {
     /// Stable dotted code.
-    pub code: String,
+    #[schemars(with = "String")]
+    pub code: FindingCode,
     /// How much it matters.
     pub severity: Severity,
     /// The condition it bears on.
@@ -61,64 +79,34 @@ pub struct Finding {
     pub next_step: String,
 }
 
-/// Every finding code convener gives, with its severity and condition.
-pub const CODES: &[(&str, Severity, Option<Condition>)] = &[
-    ("agenda.missing", Severity::Risk, Some(Condition::CommonAgenda)),
-    ("agenda.not_endorsed", Severity::Warning, Some(Condition::CommonAgenda)),
-    ("agenda.family_voice_absent", Severity::Warning, Some(Condition::CommonAgenda)),
-    ("plan.cycle", Severity::Warning, Some(Condition::CommonAgenda)),
-    ("plan.goal_unreached", Severity::Warning, Some(Condition::CommonAgenda)),
-    ("plan.outcome_unmeasured", Severity::Info, Some(Condition::SharedMeasurement)),
-    ("plan.outcome_unserved", Severity::Info, Some(Condition::MutuallyReinforcingActivities)),
-    ("plan.uncoordinated_effort", Severity::Warning, Some(Condition::MutuallyReinforcingActivities)),
-    ("plan.funding_cliff", Severity::Risk, Some(Condition::MutuallyReinforcingActivities)),
-    ("measure.no_indicators", Severity::Risk, Some(Condition::SharedMeasurement)),
-    ("measure.indicator_not_reported", Severity::Warning, Some(Condition::SharedMeasurement)),
-    ("measure.silent_reporter", Severity::Warning, Some(Condition::SharedMeasurement)),
-    ("measure.late_reporter", Severity::Info, Some(Condition::SharedMeasurement)),
-    ("measure.counting_clash", Severity::Warning, Some(Condition::SharedMeasurement)),
-    ("measure.run_chart_signal", Severity::Info, Some(Condition::SharedMeasurement)),
-    ("measure.target_missed", Severity::Warning, Some(Condition::SharedMeasurement)),
-    ("network.isolated_partner", Severity::Warning, Some(Condition::ContinuousCommunication)),
-    ("network.single_point_of_failure", Severity::Risk, Some(Condition::ContinuousCommunication)),
-    ("network.many_depend_on", Severity::Risk, Some(Condition::MutuallyReinforcingActivities)),
-    ("network.dependency_cycle", Severity::Warning, Some(Condition::MutuallyReinforcingActivities)),
-    ("network.sector_silo", Severity::Warning, Some(Condition::ContinuousCommunication)),
-    ("network.low_trust_pair", Severity::Warning, Some(Condition::ContinuousCommunication)),
-    ("network.one_sided_tie", Severity::Info, Some(Condition::ContinuousCommunication)),
-    // What the analysis left out or estimated because of a size budget.
-    ("network.measures_sampled", Severity::Info, None),
-    ("network.measures_skipped", Severity::Info, None),
-    ("network.key_players_skipped", Severity::Info, None),
-    ("communication.no_channels", Severity::Risk, Some(Condition::ContinuousCommunication)),
-    // Survey findings carry the condition they are about.
-    ("survey.perception_gap", Severity::Warning, None),
-    ("survey.concern", Severity::Warning, None),
-    ("survey.factor_concern", Severity::Warning, None),
-    ("survey.factor_gap", Severity::Warning, None),
-    ("backbone.missing", Severity::Risk, Some(Condition::BackboneSupport)),
-    ("backbone.overload", Severity::Warning, Some(Condition::BackboneSupport)),
-    ("backbone.weak_function", Severity::Info, Some(Condition::BackboneSupport)),
-];
-
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-fn meta(code: &str) -> (Severity, Option<Condition>) {
-    CODES.iter().find(|c| c.0 == code).map(|c| (c.1, c.2)).unwrap_or((Severity::Info, None))
-}
-
+/// The findings found so far.
 struct Out(Vec<Finding>);
 
 impl Out {
-    fn add(&mut self, code: &str, message: String, subjects: Vec<Id>, evidence: &[(&str, f64)], next_step: &str) {
-        let (severity, condition) = meta(code);
+    /// Adds a finding with its code's severity, condition and next step.
+    fn add(&mut self, code: FindingCode, message: String, subjects: Vec<Id>, evidence: &[(&str, f64)]) {
+        self.add_with_next_step(code, message, subjects, evidence, code.next_step());
+    }
+
+    /// Adds a finding whose next step is the one its code gives in a named case
+    /// ([`FindingCode::next_step_case`]).
+    fn add_with_next_step(
+        &mut self,
+        code: FindingCode,
+        message: String,
+        subjects: Vec<Id>,
+        evidence: &[(&str, f64)],
+        next_step: &str,
+    ) {
         self.0.push(Finding {
-            code: code.into(),
-            severity,
-            condition,
+            code,
+            severity: code.severity(),
+            condition: code.condition(),
             message,
             subjects,
             evidence: evidence.iter().map(|(n, v)| Evidence { name: (*n).into(), value: *v }).collect(),
@@ -166,17 +154,17 @@ pub fn find(s: &Sources) -> Vec<Finding> {
     // Common agenda.
     match &doc.agenda {
         None => out.add(
-            "agenda.missing",
+            FindingCode::AgendaMissing,
             "There is no common agenda: partners have not written down a shared vision.".into(),
             vec![],
             &[],
-            "Convene partners, families included, to agree the problem and a shared vision, and record who endorses it.",
         ),
         Some(a) => {
-            let missing: Vec<Id> = doc.partners.iter().filter(|p| !a.endorsed_by.contains(&p.id)).map(|p| p.id.clone()).collect();
+            let missing: Vec<Id> =
+                doc.partners.iter().filter(|p| !a.endorsed_by.contains(&p.id)).map(|p| p.id.clone()).collect();
             if !missing.is_empty() && n > 0 {
                 out.add(
-                    "agenda.not_endorsed",
+                    FindingCode::AgendaNotEndorsed,
                     format!(
                         "{} of {n} partners {} not endorsed the agenda: {}.",
                         missing.len(),
@@ -185,7 +173,6 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                     ),
                     missing.clone(),
                     &[("endorsed_share", (n - missing.len()) as f64 / n as f64)],
-                    "Talk with each of them about what stops them signing up; adjust the agenda or their role.",
                 );
             }
         }
@@ -197,76 +184,64 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         .collect();
     if voice.is_empty() && n > 0 {
         out.add(
-            "agenda.family_voice_absent",
+            FindingCode::AgendaFamilyVoiceAbsent,
             "No partner speaks for families or brings lived experience.".into(),
             vec![],
             &[],
-            "Invite a family-voice group or people with lived experience into the partnership, with support to take part.",
         );
     }
     for cycle in &s.plan.cycles {
         out.add(
-            "plan.cycle",
+            FindingCode::PlanCycle,
             format!(
                 "Outcomes lead to each other in a circle: {}.",
                 cycle.iter().map(Id::as_str).collect::<Vec<_>>().join(" → ")
             ),
             cycle.clone(),
             &[],
-            "Redraw the theory of change so that each outcome leads on towards a goal.",
         );
     }
     if !s.plan.unreached_goals.is_empty() {
         out.add(
-            "plan.goal_unreached",
+            FindingCode::PlanGoalUnreached,
             format!(
                 "No outcome leads to these goals: {}.",
                 s.plan.unreached_goals.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
             ),
             s.plan.unreached_goals.clone(),
             &[],
-            "Name the outcomes that would show progress towards each goal.",
         );
     }
 
     // Shared measurement.
     if doc.indicators.is_empty() {
-        out.add(
-            "measure.no_indicators",
-            "The partnership has no shared indicators.".into(),
-            vec![],
-            &[],
-            "Agree a short list of indicators for the outcomes that matter most, who reports them and how often.",
-        );
+        out.add(FindingCode::MeasureNoIndicators, "The partnership has no shared indicators.".into(), vec![], &[]);
     }
     if !s.plan.outcomes_without_indicator.is_empty() {
         out.add(
-            "plan.outcome_unmeasured",
+            FindingCode::PlanOutcomeUnmeasured,
             format!(
                 "No indicator measures: {}.",
                 s.plan.outcomes_without_indicator.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
             ),
             s.plan.outcomes_without_indicator.clone(),
             &[],
-            "Choose an indicator for each, or agree that it will be judged another way.",
         );
     }
     for ind in &s.measurement.indicators {
         if ind.measurements == 0 {
             out.add(
-                "measure.indicator_not_reported",
+                FindingCode::MeasureIndicatorNotReported,
                 format!("Nobody has reported '{}' yet.", ind.name),
                 vec![ind.indicator.clone()],
                 &[],
-                "Check with the reporters whether the data exists and who will send it.",
             );
         } else if !ind.silent_reporters.is_empty() {
             out.add(
-                "measure.silent_reporter",
+                FindingCode::MeasureSilentReporter,
                 format!("{} never reported '{}'.", names(doc, &ind.silent_reporters), ind.name),
                 ind.silent_reporters.clone(),
                 &[],
-                "Ask them what gets in the way: access to data, a sharing agreement, or time.",
             );
         }
         let late: Vec<(Id, i64)> = ind
@@ -284,7 +259,7 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             }
             let worst = late.iter().map(|l| l.1).max().unwrap_or(0);
             out.add(
-                "measure.late_reporter",
+                FindingCode::MeasureLateReporter,
                 format!(
                     "{} {} two or more periods behind on '{}'.",
                     names(doc, &ids),
@@ -293,17 +268,10 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                 ),
                 ids,
                 &[("most_periods_behind", worst as f64)],
-                "Agree a reporting date each period and a reminder from the backbone.",
             );
         }
         for c in &ind.clashes {
-            out.add(
-                "measure.counting_clash",
-                c.message.clone(),
-                c.partners.clone(),
-                &[],
-                "Agree one definition and unit for the indicator and how to count it.",
-            );
+            out.add(FindingCode::MeasureCountingClash, c.message.clone(), c.partners.clone(), &[]);
         }
         for series in ind.series.iter().filter(|sr| sr.partner.is_none()) {
             if let Some(ph) = series.phases.last() {
@@ -328,8 +296,8 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                         }
                     };
                     let group = series.group.as_ref().map(|g| format!(" ({g})")).unwrap_or_default();
-                    out.add(
-                        "measure.run_chart_signal",
+                    out.add_with_next_step(
+                        FindingCode::MeasureRunChartSignal,
                         format!("'{}'{group} shows non-random variation: it is {direction}.", ind.name),
                         vec![ind.indicator.clone()],
                         &[
@@ -338,10 +306,9 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                             ("n_crossings", r.n_crossings.unwrap_or(0) as f64),
                             ("n_crossings_min", r.n_crossings_min.unwrap_or(0) as f64),
                         ],
-                        if direction == "worsening" {
-                            "Look at what changed when the signal began, with the partners who deliver the work."
-                        } else {
-                            "Find out what caused the change and whether it can be held and spread; mark it as a new phase."
+                        match FindingCode::MeasureRunChartSignal.next_step_case() {
+                            Some(case) if direction == "worsening" => case.next_step,
+                            _ => FindingCode::MeasureRunChartSignal.next_step(),
                         },
                     );
                 }
@@ -356,11 +323,13 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             if let (Some(t), Some(p)) = (target_due, series.percent_of_target) {
                 if p < 100.0 && ind.clashes.is_empty() {
                     out.add(
-                        "measure.target_missed",
-                        format!("'{}' was due to reach {} by {} and is at {:.0}% of it.", ind.name, t.value, t.period, p),
+                        FindingCode::MeasureTargetMissed,
+                        format!(
+                            "'{}' was due to reach {} by {} and is at {:.0}% of it.",
+                            ind.name, t.value, t.period, p
+                        ),
                         vec![ind.indicator.clone()],
                         &[("percent_of_target", p)],
-                        "Hold a turn-the-curve conversation: the story behind the baseline, partners with a role, what works.",
                     );
                 }
             }
@@ -370,26 +339,24 @@ pub fn find(s: &Sources) -> Vec<Finding> {
     // Mutually reinforcing activities.
     if !s.plan.outcomes_without_activity.is_empty() {
         out.add(
-            "plan.outcome_unserved",
+            FindingCode::PlanOutcomeUnserved,
             format!(
                 "No activity serves: {}.",
                 s.plan.outcomes_without_activity.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
             ),
             s.plan.outcomes_without_activity.clone(),
             &[],
-            "Check whether earlier outcomes lead to these; if not, agree who will act on them.",
         );
     }
     for u in &s.plan.uncoordinated_effort {
         out.add(
-            "plan.uncoordinated_effort",
+            FindingCode::PlanUncoordinatedEffort,
             format!(
                 "'{}' and '{}' both serve '{}' but their teams do not coordinate.",
                 u.activities[0], u.activities[1], u.outcome
             ),
             vec![u.activities[0].clone(), u.activities[1].clone(), u.outcome.clone()],
             &[],
-            "Bring the two teams together to align their plans for this outcome.",
         );
     }
     for r in &s.plan.funding_risks {
@@ -409,18 +376,12 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                 vec![partner.clone(), activity.clone()],
             ),
         };
-        out.add(
-            "plan.funding_cliff",
-            message,
-            subjects,
-            &[],
-            "Plan the funding beyond the cliff now, with the funder and the partners who rely on it.",
-        );
+        out.add(FindingCode::PlanFundingCliff, message, subjects, &[]);
     }
     let threshold = (n as f64 * 0.1).max(3.0) as u64;
     for d in net.dependencies.partners.iter().filter(|d| d.transitive_dependants >= threshold) {
         out.add(
-            "network.many_depend_on",
+            FindingCode::NetworkManyDependOn,
             format!(
                 "{} partners cannot deliver without {}, directly or down the chain.",
                 d.transitive_dependants,
@@ -431,33 +392,30 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                 ("direct_dependants", d.direct_dependants as f64),
                 ("transitive_dependants", d.transitive_dependants as f64),
             ],
-            "Agree a plan for continuity if it withdrew, and spread what it provides across more than one partner.",
         );
     }
     for cycle in &net.dependencies.cycles {
         out.add(
-            "network.dependency_cycle",
+            FindingCode::NetworkDependencyCycle,
             format!("{} depend on each other in a circle.", names(doc, cycle)),
             cycle.clone(),
             &[],
-            "Check the circle is intended; if one pulls out, all are hit.",
         );
     }
 
     // Continuous communication.
     if doc.channels.is_empty() {
         out.add(
-            "communication.no_channels",
+            FindingCode::CommunicationNoChannels,
             "No communication channels are recorded: no meetings, newsletters or shared spaces.".into(),
             vec![],
             &[],
-            "Set a rhythm: a regular partnership meeting and a short update all partners receive.",
         );
     }
     let isolated: Vec<Id> = net.partners.iter().filter(|p| p.degree == Some(0)).map(|p| p.partner.clone()).collect();
     if !isolated.is_empty() && n > 1 {
         out.add(
-            "network.isolated_partner",
+            FindingCode::NetworkIsolatedPartner,
             format!(
                 "{} {} no working connection with any partner.",
                 names(doc, &isolated),
@@ -465,7 +423,6 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             ),
             isolated,
             &[],
-            "Pair each with a well-connected partner, or bring them into a working group.",
         );
     }
     let losses = crate::network::whatif::Losses::new(doc, s.options);
@@ -473,7 +430,7 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         let v = doc.partners.iter().position(|x| x.id == p.partner).unwrap_or(0);
         let k = Some(losses.of(v));
         out.add(
-            "network.single_point_of_failure",
+            FindingCode::NetworkSinglePointOfFailure,
             format!(
                 "{} is the only link between parts of the network: without it they lose touch.",
                 names(doc, std::slice::from_ref(&p.partner))
@@ -483,14 +440,13 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                 ("pairs_disconnected", k.map_or(0.0, |k| k.pairs_disconnected as f64)),
                 ("betweenness", p.betweenness.unwrap_or(0.0)),
             ],
-            "Build direct ties between the partners it connects, so the network does not hang on one organisation.",
         );
     }
     for g in &net.sector_mixing.groups {
         // "Other" gathers unrelated sectors (and unknown ones): not a silo of its own.
         if g.group != crate::model::SectorGroup::Other && g.partners >= 3 && g.ei.index.is_some_and(|i| i <= -0.5) {
             out.add(
-                "network.sector_silo",
+                FindingCode::NetworkSectorSilo,
                 format!("{} partners work mostly among themselves.", capitalise(&g.group.as_str().replace('_', " "))),
                 vec![],
                 &[
@@ -498,7 +454,6 @@ pub fn find(s: &Sources) -> Vec<Finding> {
                     ("internal", g.ei.internal as f64),
                     ("external", g.ei.external as f64),
                 ],
-                "Create joint work across sectors: shared cases, joint training, a cross-sector working group.",
             );
         }
     }
@@ -516,7 +471,7 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         }
         let pairs: Vec<String> = low.iter().take(5).map(|t| format!("{} → {}", t.from, t.to)).collect();
         out.add(
-            "network.low_trust_pair",
+            FindingCode::NetworkLowTrustPair,
             format!(
                 "{} ties carry low trust (2 or less of 4): {}{}.",
                 low.len(),
@@ -525,22 +480,15 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             ),
             ids,
             &[("low_trust_ties", low.len() as f64)],
-            "Open a conversation about reliability and openness between these partners, with a neutral facilitator.",
         );
     }
     let one_sided = net.asymmetric_pairs.len();
     if one_sided > 0 {
-        out.add(
-            "network.one_sided_tie",
-            format!(
+        out.add(FindingCode::NetworkOneSidedTie, format!(
                 "{one_sided} {} {} their relationship differently (one names the other, or they rate it two or more levels apart).",
                 if one_sided == 1 { "pair" } else { "pairs" },
                 if one_sided == 1 { "sees" } else { "see" }
-            ),
-            vec![],
-            &[("pairs", one_sided as f64)],
-            "Discuss these relationships in the next network review: differing views are a starting point, not a fault.",
-        );
+            ), vec![], &[("pairs", one_sided as f64)]);
     }
 
     // Surveys.
@@ -548,11 +496,10 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         let Some(p) = &c.perception else { continue };
         if let Some(gap) = p.group_gap.filter(|g| *g >= 1.0) {
             out.add(
-                "survey.perception_gap",
+                FindingCode::SurveyPerceptionGap,
                 format!("On {}, sector groups differ by {gap:.1} points on the 1–5 scale.", c.name.to_lowercase()),
                 vec![],
                 &[("gap", gap)],
-                "Hear from the group that rates it lowest: a gap between sectors can mean power is not shared.",
             );
             if let Some(f) = out.0.last_mut() {
                 f.condition = Some(c.condition);
@@ -560,11 +507,10 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         }
         if p.band == Some(crate::survey::WilderBand::Concern) {
             out.add(
-                "survey.concern",
+                FindingCode::SurveyConcern,
                 format!("Partners rate {} low: a mean of {:.1} of 5.", c.name.to_lowercase(), p.mean.unwrap_or(0.0)),
                 vec![],
                 &[("mean", p.mean.unwrap_or(0.0))],
-                "Discuss the result with partners and agree one change to try before the next survey.",
             );
             if let Some(f) = out.0.last_mut() {
                 f.condition = Some(c.condition);
@@ -576,20 +522,18 @@ pub fn find(s: &Sources) -> Vec<Finding> {
         let p = &f.perception;
         if p.band == Some(crate::survey::WilderBand::Concern) {
             out.add(
-                "survey.factor_concern",
+                FindingCode::SurveyFactorConcern,
                 format!("Partners rate the factor '{}' low: a mean of {:.1} of 5.", f.factor, p.mean.unwrap_or(0.0)),
                 vec![],
                 &[("mean", p.mean.unwrap_or(0.0))],
-                "Discuss the factor with partners and agree one change to try before the next survey.",
             );
         }
         if let Some(gap) = p.group_gap.filter(|g| *g >= 1.0) {
             out.add(
-                "survey.factor_gap",
+                FindingCode::SurveyFactorGap,
                 format!("On the factor '{}', sector groups differ by {gap:.1} points on the 1–5 scale.", f.factor),
                 vec![],
                 &[("gap", gap)],
-                "Hear from the group that rates it lowest: a gap between sectors can mean power is not shared.",
             );
         }
     }
@@ -597,11 +541,10 @@ pub fn find(s: &Sources) -> Vec<Finding> {
     // Backbone.
     match &doc.backbone {
         None => out.add(
-            "backbone.missing",
+            FindingCode::BackboneMissing,
             "No backbone organisation coordinates the partnership.".into(),
             vec![],
             &[],
-            "Agree who hosts the backbone and fund dedicated staff to coordinate, convene and manage data.",
         ),
         Some(b) => {
             let led = doc.activities.iter().filter(|a| a.lead == b.partner).count();
@@ -610,27 +553,20 @@ pub fn find(s: &Sources) -> Vec<Finding> {
             if per_fte.is_some_and(|r| r > 15.0)
                 || (!doc.activities.is_empty() && led as f64 / doc.activities.len() as f64 > 0.3)
             {
-                out.add(
-                    "backbone.overload",
-                    format!(
+                out.add(FindingCode::BackboneOverload, format!(
                         "The backbone is stretched: {} partners per full-time post, and it leads {led} of {} activities.",
                         per_fte.map(|r| if r.is_finite() { format!("{r:.0}") } else { "no staff: all".into() }).unwrap_or_else(|| "–".into()),
                         doc.activities.len()
-                    ),
-                    vec![b.partner.clone()],
-                    &[("partners_per_fte", per_fte.filter(|r| r.is_finite()).unwrap_or(0.0)), ("activities_led", led as f64)],
-                    "Hand delivery back to partners and keep the backbone to coordinating; seek funding for its core staff.",
-                );
+                    ), vec![b.partner.clone()], &[("partners_per_fte", per_fte.filter(|r| r.is_finite()).unwrap_or(0.0)), ("activities_led", led as f64)]);
             }
             let weak: Vec<&str> =
                 b.functions.ratings().iter().filter(|(_, r)| r.get() <= 1.5).map(|(n, _)| *n).collect();
             if !weak.is_empty() {
                 out.add(
-                    "backbone.weak_function",
+                    FindingCode::BackboneWeakFunction,
                     format!("The backbone is rated weak on: {}.", weak.join(", ").replace('_', " ")),
                     vec![b.partner.clone()],
                     &[],
-                    "Decide whether the backbone should take these on, or which partner can.",
                 );
             }
         }
@@ -650,47 +586,34 @@ fn budget_findings(out: &mut Out, net: &NetworkReport) {
     let partners = net.summary.partners as f64;
     let paths = &net.summary.betweenness_method;
     match paths.method {
-        Method::Sampled => out.add(
-            "network.measures_sampled",
-            format!(
+        Method::Sampled => out.add(FindingCode::NetworkMeasuresSampled, format!(
                 "Betweenness was estimated, not computed exactly: the network has {} partners, over the budget of {}; it was {}. Closeness and the diameter were not computed.",
                 net.summary.partners,
                 paths.budget,
                 paths.describe()
-            ),
-            vec![],
-            &[
+            ), vec![], &[
                 ("partners", partners),
                 ("budget", paths.budget as f64),
                 ("sources", paths.sources.unwrap_or(0) as f64),
                 ("error_bound", paths.error_bound.unwrap_or(0.0)),
                 ("error_probability", paths.error_probability.unwrap_or(0.0)),
-            ],
-            "Read betweenness as an estimate; for exact values (and closeness and the diameter) raise budgets.exact_betweenness_max_partners, or for a tighter estimate raise budgets.sample_sources.",
-        ),
-        Method::Skipped => out.add(
-            "network.measures_skipped",
-            format!(
+            ]),
+        Method::Skipped => out.add(FindingCode::NetworkMeasuresSkipped, format!(
                 "Betweenness, closeness and the diameter were not computed: the network has {} partners, over the budget of {}.",
                 net.summary.partners, paths.budget
-            ),
-            vec![],
-            &[("partners", partners), ("budget", paths.budget as f64)],
-            "Raise budgets.exact_betweenness_max_partners to compute them exactly, or set budgets.over_budget to \"sample\" to estimate betweenness with a stated error bound.",
-        ),
+            ), vec![], &[("partners", partners), ("budget", paths.budget as f64)]),
         Method::Exact | Method::NotRequested => {}
     }
     let kp = &net.summary.key_players_method;
     if kp.method == Method::Skipped {
         out.add(
-            "network.key_players_skipped",
+            FindingCode::NetworkKeyPlayersSkipped,
             format!(
                 "Key players were not ranked: the network has {} partners, over the budget of {}.",
                 net.summary.partners, kp.budget
             ),
             vec![],
             &[("partners", partners), ("budget", kp.budget as f64)],
-            "Raise budgets.key_players_max_partners to rank them, or ask about particular partners with a what-if.",
         );
     }
 }

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
 use crate::Error;
+use crate::codes::IssueCode;
 use crate::model::{Initiative, Options};
 
 fn generate<T: JsonSchema>() -> serde_json::Value {
@@ -151,7 +152,7 @@ pub fn by_name(name: &str) -> Result<String, Error> {
         "what-if" => what_if(),
         _ => {
             return Err(Error::InvalidArgument {
-                code: "argument.unknown_schema",
+                code: IssueCode::ArgumentUnknownSchema,
                 message: format!("there is no schema called '{name}'; the schemas are: {}", NAMES.join(", ")),
             });
         }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::codes::IssueCode;
 use crate::error::{Error, Issue};
 use crate::load::Collector;
 use crate::model::{Id, Initiative, InitiativeInfo, Level, Limits, Partner, Text, Tie};
@@ -52,7 +53,7 @@ fn split(line: &str) -> Result<Vec<String>, String> {
 pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error> {
     if text.len() as u64 > limits.max_document_bytes {
         return Err(Error::limit(Issue::at_cell(
-            "limit.exceeded",
+            IssueCode::LimitExceeded,
             file,
             1,
             None,
@@ -78,7 +79,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         }
         if ties.len() as u64 >= limits.max_items {
             return Err(Error::limit(Issue::at_cell(
-                "limit.exceeded",
+                IssueCode::LimitExceeded,
                 file,
                 row,
                 None,
@@ -88,7 +89,13 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         let fields = match split(trimmed) {
             Ok(f) => f,
             Err(e) => {
-                out.push(Issue::at_cell("csv.syntax", file, row, None, format!("this line cannot be read: {e}")));
+                out.push(Issue::at_cell(
+                    IssueCode::CsvSyntax,
+                    file,
+                    row,
+                    None,
+                    format!("this line cannot be read: {e}"),
+                ));
                 continue;
             }
         };
@@ -100,7 +107,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         }
         if fields.len() < 2 || fields.len() > 3 {
             out.push(Issue::at_cell(
-                "csv.syntax",
+                IssueCode::CsvSyntax,
                 file,
                 row,
                 None,
@@ -148,7 +155,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         let (a, b) = (ends[0], ends[1]);
         if a == b {
             out.push(Issue::at_cell(
-                "tie.self",
+                IssueCode::TieSelf,
                 file,
                 row,
                 None,
@@ -158,7 +165,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         }
         if let Some(first) = pairs.get(&(a, b)) {
             out.push(Issue::at_cell(
-                "tie.duplicate",
+                IssueCode::TieDuplicate,
                 file,
                 row,
                 None,

@@ -9,6 +9,7 @@ use std::cell::OnceCell;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Collector;
+use crate::codes::IssueCode;
 use crate::model::{Aggregation, Frequency, Id, Initiative, Instrument, Period};
 
 /// Where an id was declared, kept small and written out only when a duplicate needs it.
@@ -55,7 +56,7 @@ impl<'a> Declared<'a> {
     fn declare(&mut self, out: &mut Collector, id: &'a Id, place: Place, what: &str) {
         if let Some(first) = self.ids.get(id.as_str()) {
             let msg = format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
-            out.push_pointer("id.duplicate", &format!("{place}/id"), msg);
+            out.push_pointer(IssueCode::IdDuplicate, &format!("{place}/id"), msg);
         } else {
             self.ids.insert(id.as_str(), place);
         }
@@ -79,7 +80,7 @@ impl<'a> Declared<'a> {
 }
 
 /// A list of references: each must be declared, none twice.
-fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, code: &'static str, what: &str) {
+fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, code: IssueCode, what: &str) {
     let mut seen: HashSet<&str> = HashSet::new();
     for (j, id) in ids.iter().enumerate() {
         reference(out, id, declared, || format!("{base}/{j}"), code, what);
@@ -87,7 +88,11 @@ fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, 
         let repeated =
             if ids.len() <= 16 { ids[..j].iter().any(|earlier| earlier == id) } else { !seen.insert(id.as_str()) };
         if repeated {
-            out.push_pointer("reference.duplicate", &format!("{base}/{j}"), format!("'{id}' is listed twice here"));
+            out.push_pointer(
+                IssueCode::ReferenceDuplicate,
+                &format!("{base}/{j}"),
+                format!("'{id}' is listed twice here"),
+            );
         }
     }
 }
@@ -97,7 +102,7 @@ fn reference(
     id: &Id,
     declared: &Declared,
     ptr: impl FnOnce() -> String,
-    code: &'static str,
+    code: IssueCode,
     what: &str,
 ) {
     if !declared.has(id) {
@@ -116,7 +121,7 @@ fn reference(
 
 fn finite(out: &mut Collector, v: f64, ptr: impl FnOnce() -> String) {
     if !v.is_finite() {
-        out.push_pointer("value.not_finite", &ptr(), format!("a number is needed here, not {v}"));
+        out.push_pointer(IssueCode::ValueNotFinite, &ptr(), format!("a number is needed here, not {v}"));
     }
 }
 
@@ -142,7 +147,7 @@ fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: im
             "the period '{p}' does not match the indicator, which is reported {}: write it like {example}",
             adverb(frequency)
         );
-        out.push_pointer("period.mismatch", &ptr(), msg);
+        out.push_pointer(IssueCode::PeriodMismatch, &ptr(), msg);
     }
 }
 
@@ -154,22 +159,29 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     }
 
     if let Some(agenda) = &doc.agenda {
-        references(out, &agenda.endorsed_by, &partners, "/agenda/endorsed_by", "reference.unknown_partner", "partner");
+        references(
+            out,
+            &agenda.endorsed_by,
+            &partners,
+            "/agenda/endorsed_by",
+            IssueCode::ReferenceUnknownPartner,
+            "partner",
+        );
     }
 
     let mut pairs: HashMap<(&str, &str), usize> = HashMap::with_capacity(doc.ties.len());
     for (i, t) in doc.ties.iter().enumerate() {
-        reference(out, &t.from, &partners, || format!("/ties/{i}/from"), "reference.unknown_partner", "partner");
-        reference(out, &t.to, &partners, || format!("/ties/{i}/to"), "reference.unknown_partner", "partner");
+        reference(out, &t.from, &partners, || format!("/ties/{i}/from"), IssueCode::ReferenceUnknownPartner, "partner");
+        reference(out, &t.to, &partners, || format!("/ties/{i}/to"), IssueCode::ReferenceUnknownPartner, "partner");
         if t.from == t.to {
             out.push_pointer(
-                "tie.self",
+                IssueCode::TieSelf,
                 &format!("/ties/{i}"),
                 format!("this tie goes from '{}' to itself; a tie joins two different partners", t.from),
             );
         } else if let Some(first) = pairs.get(&(t.from.as_str(), t.to.as_str())) {
             out.push_pointer(
-                "tie.duplicate",
+                IssueCode::TieDuplicate,
                 &format!("/ties/{i}"),
                 format!(
                     "'{}' already reported a tie to '{}' at /ties/{first}; keep one tie per pair and direction",
@@ -201,7 +213,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &o.contributes_to,
             &results,
             &format!("/outcomes/{i}/contributes_to"),
-            "reference.unknown_goal_or_outcome",
+            IssueCode::ReferenceUnknownGoalOrOutcome,
             "goal or outcome",
         );
     }
@@ -212,15 +224,29 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     }
     for (i, a) in doc.activities.iter().enumerate() {
         let base = format!("/activities/{i}");
-        reference(out, &a.lead, &partners, || format!("{base}/lead"), "reference.unknown_partner", "partner");
-        references(out, &a.partners, &partners, &format!("{base}/partners"), "reference.unknown_partner", "partner");
-        references(out, &a.outcomes, &outcome_ids, &format!("{base}/outcomes"), "reference.unknown_outcome", "outcome");
+        reference(out, &a.lead, &partners, || format!("{base}/lead"), IssueCode::ReferenceUnknownPartner, "partner");
+        references(
+            out,
+            &a.partners,
+            &partners,
+            &format!("{base}/partners"),
+            IssueCode::ReferenceUnknownPartner,
+            "partner",
+        );
+        references(
+            out,
+            &a.outcomes,
+            &outcome_ids,
+            &format!("{base}/outcomes"),
+            IssueCode::ReferenceUnknownOutcome,
+            "outcome",
+        );
         references(
             out,
             &a.depends_on,
             &activities,
             &format!("{base}/depends_on"),
-            "reference.unknown_activity",
+            IssueCode::ReferenceUnknownActivity,
             "activity",
         );
     }
@@ -231,7 +257,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         indicators.declare(out, &ind.id, Place::At("indicators", i), "the indicator");
         if !ind.frequency.is_reporting() {
             out.push_pointer(
-                "value.unknown",
+                IssueCode::ValueUnknown,
                 &format!("{base}/frequency"),
                 format!("an indicator is reported monthly, quarterly or annual, not {}", ind.frequency),
             );
@@ -241,7 +267,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &ind.measures,
             &results,
             &format!("{base}/measures"),
-            "reference.unknown_goal_or_outcome",
+            IssueCode::ReferenceUnknownGoalOrOutcome,
             "goal or outcome",
         );
         references(
@@ -249,7 +275,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &ind.reporters,
             &partners,
             &format!("{base}/reporters"),
-            "reference.unknown_partner",
+            IssueCode::ReferenceUnknownPartner,
             "partner",
         );
         for (name, pv) in [("baseline", &ind.baseline), ("target", &ind.target)] {
@@ -270,7 +296,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                         "phases must be listed in time order: '{p}' is earlier than '{prev}', which is listed before it"
                     )
                 };
-                out.push_pointer("period.order", &ptr, msg);
+                out.push_pointer(IssueCode::PeriodOrder, &ptr, msg);
             }
         }
     }
@@ -289,15 +315,22 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &m.indicator,
             &indicators,
             || format!("{}/indicator", base()),
-            "reference.unknown_indicator",
+            IssueCode::ReferenceUnknownIndicator,
             "indicator",
         );
-        reference(out, &m.partner, &partners, || format!("{}/partner", base()), "reference.unknown_partner", "partner");
+        reference(
+            out,
+            &m.partner,
+            &partners,
+            || format!("{}/partner", base()),
+            IssueCode::ReferenceUnknownPartner,
+            "partner",
+        );
         finite(out, m.value, || format!("{}/value", base()));
         if let Some(ind) = by_id.get(m.indicator.as_str()) {
             if partners.has(&m.partner) && !reporting.contains(&(m.indicator.as_str(), m.partner.as_str())) {
                 out.push_pointer(
-                    "reference.not_reporter",
+                    IssueCode::ReferenceNotReporter,
                     &format!("{}/partner", base()),
                     format!(
                         "'{}' is not listed as a reporter of the indicator '{}'; add it to the indicator's reporters",
@@ -310,7 +343,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 for (name, part) in [("numerator", m.numerator), ("denominator", m.denominator)] {
                     if part.is_none() {
                         out.push_pointer(
-                            "field.missing",
+                            IssueCode::FieldMissing,
                             &format!("{}/{name}", base()),
                             format!("the indicator '{}' is a ratio, so each measurement needs a {name}", ind.id),
                         );
@@ -329,7 +362,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                         if first { "with" } else { "without" },
                         if is_grouped { "has one" } else { "has none" },
                     );
-                    out.push_pointer("measurement.group_mixed", &base(), msg);
+                    out.push_pointer(IssueCode::MeasurementGroupMixed, &base(), msg);
                 }
                 _ => {}
             }
@@ -338,7 +371,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         if let Some(first) = seen.get(&key) {
             let group = m.group.as_ref().map(|g| format!(", group '{g}'")).unwrap_or_default();
             out.push_pointer(
-                "measurement.duplicate",
+                IssueCode::MeasurementDuplicate,
                 &base(),
                 format!(
                     "'{}' already reported '{}' for {}{group} at /measurements/{first}; keep one value",
@@ -358,7 +391,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &c.members,
             &partners,
             &format!("/channels/{i}/members"),
-            "reference.unknown_partner",
+            IssueCode::ReferenceUnknownPartner,
             "partner",
         );
     }
@@ -369,7 +402,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &b.partner,
             &partners,
             || "/backbone/partner".to_string(),
-            "reference.unknown_partner",
+            IssueCode::ReferenceUnknownPartner,
             "partner",
         );
     }
@@ -398,12 +431,12 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 &r.respondent,
                 &partners,
                 || format!("{}/respondent", rbase()),
-                "reference.unknown_partner",
+                IssueCode::ReferenceUnknownPartner,
                 "partner",
             );
             if let Some(first) = respondents.get(r.respondent.as_str()) {
                 out.push_pointer(
-                    "response.duplicate",
+                    IssueCode::ResponseDuplicate,
                     &format!("{}/respondent", rbase()),
                     format!(
                         "'{}' already answered this survey at {base}/responses/{first}; keep one response per partner",
@@ -421,7 +454,7 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                         None => String::new(),
                     };
                     out.push_pointer(
-                        "reference.unknown_item",
+                        IssueCode::ReferenceUnknownItem,
                         &ptr,
                         format!("the survey's instrument has no item '{key}'{hint}"),
                     );
