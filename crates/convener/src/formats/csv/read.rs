@@ -641,13 +641,43 @@ fn push_child(parent: &mut Value, field: &str, item: Value) {
 }
 
 /// Builds the JSON form of the document from the bound rows, recording where each part
-/// came from.
+/// came from: the one-row files, the row tables, then the child rows of partners,
+/// outcomes and surveys.
 fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) -> Value {
     let mut doc = Map::new();
     let mut take = |file: &str| tables.remove(file).unwrap_or_default();
+    initiative(r, &mut doc, take("initiative.csv"));
+    for (file, key) in [("agenda.csv", "agenda"), ("backbone.csv", "backbone")] {
+        let rows = take(file);
+        if rows.len() > 1 {
+            r.issue(
+                IssueCode::CsvRows,
+                file,
+                rows[1].row,
+                None,
+                format!("{file} has one row only; remove the extra rows"),
+            );
+        }
+        if let Some(first) = rows.into_iter().next() {
+            r.loc.src.single.insert(file);
+            doc.insert(key.into(), Value::Object(first.object));
+        }
+    }
+    for &(key, file, _, _) in ROW_TABLES {
+        let rows = take(file);
+        r.loc.src.rows.insert(key, rows.iter().map(|b| b.row).collect());
+        doc.insert(key.into(), Value::Array(rows.into_iter().map(|b| Value::Object(b.object)).collect()));
+    }
+    partner_funding(r, &mut doc, take("partner_funding.csv"));
+    outcome_assumptions(r, &mut doc, take("outcome_assumptions.csv"));
+    let custom = surveys(r, &mut doc, take("surveys.csv"));
+    survey_items(r, &mut doc, &custom, take("survey_items.csv"));
+    survey_answers(r, &mut doc, take("survey_answers.csv"));
+    Value::Object(doc)
+}
 
-    // initiative.csv: format and the header.
-    let mut info = take("initiative.csv");
+/// initiative.csv: the format and the initiative's header, from its one row.
+fn initiative(r: &mut Reader, doc: &mut Map<String, Value>, mut info: Vec<BoundRow>) {
     if info.len() > 1 {
         r.issue(
             IssueCode::CsvRows,
@@ -676,84 +706,53 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
             r.loc.missing_columns.insert(("initiative.csv", String::new()));
         }
     }
-    for (file, key) in [("agenda.csv", "agenda"), ("backbone.csv", "backbone")] {
-        let rows = take(file);
-        if rows.len() > 1 {
-            r.issue(
-                IssueCode::CsvRows,
-                file,
-                rows[1].row,
-                None,
-                format!("{file} has one row only; remove the extra rows"),
-            );
-        }
-        if let Some(first) = rows.into_iter().next() {
-            r.loc.src.single.insert(file);
-            doc.insert(key.into(), Value::Object(first.object));
-        }
-    }
-    for &(key, file, _, _) in ROW_TABLES {
-        let rows = take(file);
-        r.loc.src.rows.insert(key, rows.iter().map(|b| b.row).collect());
-        doc.insert(key.into(), Value::Array(rows.into_iter().map(|b| Value::Object(b.object)).collect()));
-    }
+}
 
-    let partners = index_of(&doc, "partners");
+/// partner_funding.csv: each row a funding of the partner it names.
+fn partner_funding(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) {
+    let file = "partner_funding.csv";
+    let partners = index_of(doc, "partners");
     r.loc.src.funding = vec![Vec::new(); doc["partners"].as_array().map_or(0, Vec::len)];
-    for mut b in take("partner_funding.csv") {
-        let Some(i) = parent_of(
-            r,
-            &mut b,
-            "partner_funding.csv",
-            "partner",
-            &partners,
-            IssueCode::ReferenceUnknownPartner,
-            "partner",
-        ) else {
+    for mut b in rows {
+        let Some(i) = parent_of(r, &mut b, file, "partner", &partners, IssueCode::ReferenceUnknownPartner, "partner")
+        else {
             continue;
         };
         push_child(&mut doc["partners"][i], "funding", Value::Object(b.object));
         r.loc.src.funding[i].push(b.row);
     }
+}
 
-    let outcomes = index_of(&doc, "outcomes");
+/// outcome_assumptions.csv: each row an assumption of the outcome it names.
+fn outcome_assumptions(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) {
+    let file = "outcome_assumptions.csv";
+    let outcomes = index_of(doc, "outcomes");
     r.loc.src.assumptions = vec![Vec::new(); doc["outcomes"].as_array().map_or(0, Vec::len)];
-    for mut b in take("outcome_assumptions.csv") {
-        let Some(i) = parent_of(
-            r,
-            &mut b,
-            "outcome_assumptions.csv",
-            "outcome",
-            &outcomes,
-            IssueCode::ReferenceUnknownOutcome,
-            "outcome",
-        ) else {
+    for mut b in rows {
+        let Some(i) = parent_of(r, &mut b, file, "outcome", &outcomes, IssueCode::ReferenceUnknownOutcome, "outcome")
+        else {
             continue;
         };
         let Some(text) = b.object.remove("assumption") else {
-            let column = r.loc.column_of("outcome_assumptions.csv", "assumption");
+            let column = r.loc.column_of(file, "assumption");
             if column.is_some() {
-                r.issue(
-                    IssueCode::FieldMissing,
-                    "outcome_assumptions.csv",
-                    b.row,
-                    column,
-                    "this row has no assumption".into(),
-                );
+                r.issue(IssueCode::FieldMissing, file, b.row, column, "this row has no assumption".into());
             }
             continue;
         };
         push_child(&mut doc["outcomes"][i], "assumptions", text);
         r.loc.src.assumptions[i].push(b.row);
     }
+}
 
-    // Surveys, their items and their answers.
-    let survey_rows = take("surveys.csv");
-    r.loc.src.rows.insert("surveys", survey_rows.iter().map(|b| b.row).collect());
-    let n_surveys = survey_rows.len();
+/// surveys.csv: the surveys, each with no responses yet; a custom instrument starts with
+/// no items. Gives, per survey, whether its instrument is custom.
+fn surveys(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) -> Vec<bool> {
+    r.loc.src.rows.insert("surveys", rows.iter().map(|b| b.row).collect());
+    let n_surveys = rows.len();
     let mut custom = vec![false; n_surveys];
     let mut surveys: Vec<Value> = Vec::with_capacity(n_surveys);
-    for (i, mut b) in survey_rows.into_iter().enumerate() {
+    for (i, mut b) in rows.into_iter().enumerate() {
         let instrument = match b.object.remove("instrument") {
             Some(Value::String(s)) if s == "custom" => {
                 custom[i] = true;
@@ -774,12 +773,16 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         surveys.push(Value::Object(obj));
     }
     doc.insert("surveys".into(), Value::Array(surveys));
-    let survey_index = index_of(&doc, "surveys");
     r.loc.src.items = vec![Vec::new(); n_surveys];
     r.loc.src.answers = vec![Vec::new(); n_surveys];
+    custom
+}
 
-    for mut b in take("survey_items.csv") {
-        let file = "survey_items.csv";
+/// survey_items.csv: each row an item of the custom survey it names.
+fn survey_items(r: &mut Reader, doc: &mut Map<String, Value>, custom: &[bool], rows: Vec<BoundRow>) {
+    let file = "survey_items.csv";
+    let survey_index = index_of(doc, "surveys");
+    for mut b in rows {
         let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, IssueCode::ReferenceUnknownSurvey, "survey")
         else {
             continue;
@@ -806,11 +809,15 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         }
         r.loc.src.items[i].push(b.row);
     }
+}
 
-    // Answers: one response per (survey, respondent), in first-seen order.
+/// survey_answers.csv: one response per (survey, respondent), in first-seen order, each
+/// row one answer of it.
+fn survey_answers(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) {
+    let file = "survey_answers.csv";
+    let survey_index = index_of(doc, "surveys");
     let mut response_at: BTreeMap<(usize, String), usize> = BTreeMap::new();
-    for mut b in take("survey_answers.csv") {
-        let file = "survey_answers.csv";
+    for mut b in rows {
         let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, IssueCode::ReferenceUnknownSurvey, "survey")
         else {
             continue;
@@ -827,6 +834,7 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         let answer = b.object.remove("answer");
         let answer_failed =
             r.loc.column_of(file, "answer").is_some_and(|c| r.loc.failed.contains(&(file.to_string(), b.row, c)));
+        let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
         let Some(responses) = doc["surveys"][i].get_mut("responses").and_then(Value::as_array_mut) else {
             continue;
         };
@@ -836,39 +844,61 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
             answers.push((b.row, BTreeMap::new()));
             responses.len() - 1
         });
-        match (item, answer) {
-            (None, None) if answer_failed => {}
-            (None, None) => {}
-            (Some(item), Some(answer)) => {
-                if let Some(map) = responses[j]["answers"].as_object_mut() {
-                    if map.contains_key(&item) {
-                        let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
-                        let column = r.loc.column_of(file, "item");
-                        r.issue(
-                            IssueCode::FieldDuplicate,
-                            file,
-                            b.row,
-                            column,
-                            format!("'{who}' already answered '{item}' in the survey '{sid}'; keep one answer"),
-                        );
-                    } else {
-                        map.insert(item.clone(), answer);
-                        r.loc.src.answers[i][j].1.insert(item, b.row);
-                    }
-                }
-            }
-            (None, Some(_)) => {
+        let at = Answer { survey: i, response: j, row: b.row, who: &who, sid: &sid };
+        put_answer(r, responses[j]["answers"].as_object_mut(), at, (item, answer), answer_failed);
+    }
+}
+
+/// Where an answer row goes: its survey and response, its row, and who gave it.
+struct Answer<'a> {
+    survey: usize,
+    response: usize,
+    row: u64,
+    who: &'a str,
+    sid: &'a str,
+}
+
+/// Puts one row's answer into its response, or says what the row lacks (nothing when its
+/// answer cell could not be read: that is said already).
+fn put_answer(
+    r: &mut Reader,
+    answers: Option<&mut Map<String, Value>>,
+    at: Answer,
+    (item, answer): (Option<String>, Option<Value>),
+    answer_failed: bool,
+) {
+    let file = "survey_answers.csv";
+    match (item, answer) {
+        (None, None) => {}
+        (Some(item), Some(answer)) => {
+            let Some(map) = answers else {
+                return;
+            };
+            if map.contains_key(&item) {
                 let column = r.loc.column_of(file, "item");
-                r.issue(IssueCode::FieldMissing, file, b.row, column, "this answer names no item".into());
-            }
-            (Some(_), None) if answer_failed => {}
-            (Some(_), None) => {
-                let column = r.loc.column_of(file, "answer");
-                r.issue(IssueCode::FieldMissing, file, b.row, column, "this row has an item but no answer".into());
+                let (who, sid) = (at.who, at.sid);
+                r.issue(
+                    IssueCode::FieldDuplicate,
+                    file,
+                    at.row,
+                    column,
+                    format!("'{who}' already answered '{item}' in the survey '{sid}'; keep one answer"),
+                );
+            } else {
+                map.insert(item.clone(), answer);
+                r.loc.src.answers[at.survey][at.response].1.insert(item, at.row);
             }
         }
+        (None, Some(_)) => {
+            let column = r.loc.column_of(file, "item");
+            r.issue(IssueCode::FieldMissing, file, at.row, column, "this answer names no item".into());
+        }
+        (Some(_), None) if answer_failed => {}
+        (Some(_), None) => {
+            let column = r.loc.column_of(file, "answer");
+            r.issue(IssueCode::FieldMissing, file, at.row, column, "this row has an item but no answer".into());
+        }
     }
-    Value::Object(doc)
 }
 
 /// Runs the document checks on the assembled document, traces every problem to its cell,
