@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use convener::{Initiative, Options};
+use convener::{FindingCode, Initiative, Options};
 use serde_json::Value;
 
 /// The command that rewrites the expected reports.
@@ -34,13 +34,13 @@ const CONDITIONS: [&str; 5] = [
 ];
 
 /// Finding codes the corpus must exercise somewhere.
-const REQUIRED_CODES: [&str; 6] = [
-    "survey.perception_gap",
-    "network.isolated_partner",
-    "network.single_point_of_failure",
-    "plan.funding_cliff",
-    "measure.run_chart_signal",
-    "agenda.not_endorsed",
+const REQUIRED_CODES: [FindingCode; 6] = [
+    FindingCode::SurveyPerceptionGap,
+    FindingCode::NetworkIsolatedPartner,
+    FindingCode::NetworkSinglePointOfFailure,
+    FindingCode::PlanFundingCliff,
+    FindingCode::MeasureRunChartSignal,
+    FindingCode::AgendaNotEndorsed,
 ];
 
 /// Every stage, lowest first; each must appear somewhere in the corpus.
@@ -265,7 +265,8 @@ fn corpus_covers_the_required_codes_and_every_stage() {
             }
         }
     }
-    let absent_codes: Vec<&str> = REQUIRED_CODES.iter().copied().filter(|c| !codes.iter().any(|x| x == c)).collect();
+    let absent_codes: Vec<FindingCode> =
+        REQUIRED_CODES.iter().copied().filter(|c| !codes.iter().any(|x| x == c.as_str())).collect();
     assert!(absent_codes.is_empty(), "no fixture gives the findings {absent_codes:?}");
     let absent_stages: Vec<&str> = STAGES.iter().copied().filter(|s| !stages.iter().any(|x| x == s)).collect();
     assert!(absent_stages.is_empty(), "no condition of any fixture is at the stages {absent_stages:?}");

@@ -177,7 +177,7 @@ fn core_outcome(case: &Case, path: &Path) -> Value {
     match result {
         Ok(_) => json!({"ok": true}),
         Err(e) => {
-            let issues: Vec<Value> = e.issues().iter().map(|i| issue_value(i.code, &i.location)).collect();
+            let issues: Vec<Value> = e.issues().iter().map(|i| issue_value(i.code.as_str(), &i.location)).collect();
             json!({"error": e.code(), "issues": issues, "more": e.more()})
         }
     }

@@ -386,7 +386,7 @@ pub unsafe extern "C" fn convener_what_if(
             Ok(ids) => ids,
             Err(_) => {
                 return fail_with(Error::InvalidArgument {
-                    code: "argument.invalid",
+                    code: convener::IssueCode::ArgumentInvalid,
                     message: "removed_ids_json must be a JSON array of partner ids, e.g. [\"hub\"]".into(),
                 });
             }
@@ -559,13 +559,16 @@ mod tests {
 
     #[test]
     fn every_core_error_maps_to_a_status() {
-        let issue = convener::Issue::at_pointer("x", "", "m");
+        let issue = convener::Issue::at_pointer(convener::IssueCode::LimitExceeded, "", "m");
         let errors = [
             (Error::InvalidDocument(convener::Problems::default()), CONVENER_INVALID_DOCUMENT),
             (Error::InvalidOptions(convener::Problems::default()), CONVENER_INVALID_OPTIONS),
             (Error::LimitExceeded(Box::new(issue)), CONVENER_LIMIT_EXCEEDED),
             (Error::Io { message: "m".into(), source: std::io::Error::other("x") }, CONVENER_IO),
-            (Error::InvalidArgument { code: "argument.x", message: "m".into() }, CONVENER_INVALID_OPTIONS),
+            (
+                Error::InvalidArgument { code: convener::IssueCode::ArgumentInvalid, message: "m".into() },
+                CONVENER_INVALID_OPTIONS,
+            ),
             (Error::Internal("m".into()), CONVENER_INTERNAL),
         ];
         for (e, s) in &errors {

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use convener::IssueCode::{self, ArgumentInvalid, ArgumentUnknownFormat, ArgumentUnknownOutput};
 use convener::model::Options;
 use convener::render::graph::GraphFormat;
 use convener::render::{Output, RenderRequest, Rendered};
@@ -35,7 +36,7 @@ impl From<JsError> for JsValue {
     }
 }
 
-fn argument(code: &'static str, message: impl Into<String>) -> JsError {
+fn argument(code: IssueCode, message: impl Into<String>) -> JsError {
     JsError(convener::Error::InvalidArgument { code, message: message.into() })
 }
 
@@ -47,7 +48,7 @@ fn text_of(value: &JsValue, what: &str) -> Result<String, JsError> {
     JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| argument("argument.invalid", format!("the {what} must be JSON text or a plain object")))
+        .ok_or_else(|| argument(ArgumentInvalid, format!("the {what} must be JSON text or a plain object")))
 }
 
 /// Reads a document given as JSON text, a plain object, or bytes (`Uint8Array`, read as
@@ -117,9 +118,8 @@ fn request_of<'a>(
                 "html" => "report.html",
                 other => other,
             };
-            let output: Output = name
-                .parse()
-                .map_err(|e: convener::model::ValueError| argument("argument.unknown_output", e.message))?;
+            let output: Output =
+                name.parse().map_err(|e: convener::model::ValueError| argument(ArgumentUnknownOutput, e.message))?;
             Ok(RenderRequest::new(doc, output).options(options))
         }
         None => Ok(RenderRequest::from_json(doc, &text_of(output, "render request")?)?),
@@ -163,9 +163,8 @@ pub fn schema(name: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = fromCsv)]
 pub fn from_csv(files: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let options = options_of(&options)?;
-    let object: &Object = files
-        .dyn_ref()
-        .ok_or_else(|| argument("argument.invalid", "give the CSV files as an object {fileName: text}"))?;
+    let object: &Object =
+        files.dyn_ref().ok_or_else(|| argument(ArgumentInvalid, "give the CSV files as an object {fileName: text}"))?;
     let mut map = BTreeMap::new();
     for entry in Object::entries(object).iter() {
         let pair: js_sys::Array = entry.into();
@@ -173,7 +172,7 @@ pub fn from_csv(files: JsValue, options: Option<JsValue>) -> Result<JsValue, JsV
         let text = pair
             .get(1)
             .as_string()
-            .ok_or_else(|| argument("argument.invalid", format!("the content of {name} must be text")))?;
+            .ok_or_else(|| argument(ArgumentInvalid, format!("the content of {name} must be text")))?;
         map.insert(name, text.into_bytes());
     }
     let doc = convener::formats::csv::read(&map, &options.limits).map_err(JsError)?;
@@ -187,7 +186,7 @@ pub fn export_graph(doc: JsValue, format: &str, options: Option<JsValue>) -> Res
     let options = options_of(&options)?;
     let doc = load(&doc, &options)?;
     let format: GraphFormat =
-        format.parse().map_err(|e: convener::model::ValueError| argument("argument.unknown_format", e.message))?;
+        format.parse().map_err(|e: convener::model::ValueError| argument(ArgumentUnknownFormat, e.message))?;
     let output = match format {
         GraphFormat::Graphml => Output::Graphml,
         GraphFormat::Gexf => Output::Gexf,

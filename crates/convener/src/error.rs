@@ -5,6 +5,8 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::codes::{ErrorCode, IssueCode};
+
 /// Where a problem is.
 ///
 /// # Example
@@ -57,14 +59,14 @@ impl fmt::Display for Location {
 ///
 /// # Example
 /// ```
-/// use convener::{Issue, Location};
-/// let issue = Issue::at_pointer("reference.unknown_partner", "/ties/3/to", "no partner has the id 'hub2'");
+/// use convener::{Issue, IssueCode, Location};
+/// let issue = Issue::at_pointer(IssueCode::ReferenceUnknownPartner, "/ties/3/to", "no partner has the id 'hub2'");
 /// assert_eq!(issue.to_string(), "/ties/3/to: no partner has the id 'hub2' [reference.unknown_partner]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
-    /// Stable dotted code, e.g. `reference.unknown_partner`.
-    pub code: &'static str,
+    /// Stable dotted code, e.g. `reference.unknown_partner` (compares equal to its text).
+    pub code: IssueCode,
     /// Where the problem is.
     pub location: Location,
     /// What is wrong, in a sentence.
@@ -73,18 +75,18 @@ pub struct Issue {
 
 impl Issue {
     /// An issue at a JSON pointer.
-    pub fn at_pointer(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn at_pointer(code: IssueCode, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Issue { code, location: Location::Pointer(pointer.into()), message: message.into() }
     }
 
     /// An issue at a line and column of a text.
-    pub fn at_text(code: &'static str, line: u64, column: u64, message: impl Into<String>) -> Self {
+    pub fn at_text(code: IssueCode, line: u64, column: u64, message: impl Into<String>) -> Self {
         Issue { code, location: Location::Text { line, column }, message: message.into() }
     }
 
     /// An issue at a CSV cell (or row, when `column` is `None`).
     pub fn at_cell(
-        code: &'static str,
+        code: IssueCode,
         file: impl Into<String>,
         row: u64,
         column: Option<u64>,
@@ -127,7 +129,7 @@ impl fmt::Display for Issue {
 impl Serialize for Issue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("code", self.code)?;
+        m.serialize_entry("code", &self.code)?;
         match &self.location {
             Location::Pointer(p) => m.serialize_entry("pointer", p)?,
             Location::Text { line, column } => {
@@ -150,8 +152,8 @@ impl Serialize for Issue {
 ///
 /// # Example
 /// ```
-/// use convener::{Issue, Problems};
-/// let p = Problems { issues: vec![Issue::at_pointer("value.empty", "/initiative/name", "this text cannot be empty")], more: 0 };
+/// use convener::{Issue, IssueCode, Problems};
+/// let p = Problems { issues: vec![Issue::at_pointer(IssueCode::ValueEmpty, "/initiative/name", "this text cannot be empty")], more: 0 };
 /// assert_eq!(p.to_string(), "1 problem: /initiative/name: this text cannot be empty [value.empty]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -219,8 +221,9 @@ pub enum Error {
     /// partner to remove).
     #[error("{message}")]
     InvalidArgument {
-        /// Stable dotted code, e.g. `argument.unknown_schema`.
-        code: &'static str,
+        /// Stable dotted code, one of [`crate::codes::IssueArea::Arguments`], e.g.
+        /// `argument.unknown_schema`.
+        code: IssueCode,
         /// What is wrong.
         message: String,
     },
@@ -280,15 +283,16 @@ impl Error {
         }
     }
 
-    /// The stable dotted code of the error.
+    /// The stable dotted code of the error (see `docs/codes.md`): an [`ErrorCode`], or for a
+    /// limit or an invalid argument, the [`IssueCode`] of its issue.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::InvalidDocument(_) => "document.invalid",
-            Error::InvalidOptions(_) => "options.invalid",
-            Error::LimitExceeded(_) => "limit.exceeded",
-            Error::Io { .. } => "io",
-            Error::InvalidArgument { code, .. } => code,
-            Error::Internal(_) => "internal",
+            Error::InvalidDocument(_) => ErrorCode::DocumentInvalid.as_str(),
+            Error::InvalidOptions(_) => ErrorCode::OptionsInvalid.as_str(),
+            Error::LimitExceeded(_) => IssueCode::LimitExceeded.as_str(),
+            Error::Io { .. } => ErrorCode::Io.as_str(),
+            Error::InvalidArgument { code, .. } => code.as_str(),
+            Error::Internal(_) => ErrorCode::Internal.as_str(),
         }
     }
 
@@ -346,14 +350,14 @@ mod tests {
 
     #[test]
     fn issue_json_shapes() {
-        let p = Issue::at_pointer("id.invalid", "/partners/0/id", "bad");
+        let p = Issue::at_pointer(IssueCode::IdInvalid, "/partners/0/id", "bad");
         assert_eq!(
             serde_json::to_string(&p).unwrap(),
             r#"{"code":"id.invalid","pointer":"/partners/0/id","message":"bad"}"#
         );
-        let t = Issue::at_text("json.syntax", 3, 7, "m");
+        let t = Issue::at_text(IssueCode::JsonSyntax, 3, 7, "m");
         assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"code":"json.syntax","line":3,"column":7,"message":"m"}"#);
-        let c = Issue::at_cell("field.missing", "ties.csv", 1, None, "m");
+        let c = Issue::at_cell(IssueCode::FieldMissing, "ties.csv", 1, None, "m");
         assert_eq!(
             serde_json::to_string(&c).unwrap(),
             r#"{"code":"field.missing","file":"ties.csv","row":1,"column":null,"message":"m"}"#

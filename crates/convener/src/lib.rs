@@ -19,6 +19,7 @@
 //! # Ok::<(), convener::Error>(())
 //! ```
 
+pub mod codes;
 pub mod conditions;
 pub mod error;
 pub mod findings;
@@ -35,6 +36,7 @@ pub mod survey;
 pub mod synth;
 mod util;
 
+pub use codes::{FindingCode, IssueCode};
 pub use error::{Error, Issue, Location, Problems};
 pub use model::{Initiative, Options};
 pub use render::{Output, RenderRequest, Rendered, render};

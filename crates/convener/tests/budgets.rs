@@ -170,7 +170,8 @@ fn invalid_budget_options_are_named_with_pointers() {
     for (text, code, pointer) in cases {
         let err = Options::from_json(text).unwrap_err();
         assert_eq!(err.code(), "options.invalid", "{text}");
-        let issues: Vec<(&str, &str)> = err.issues().iter().map(|i| (i.code, i.pointer().unwrap_or("?"))).collect();
+        let issues: Vec<(&str, &str)> =
+            err.issues().iter().map(|i| (i.code.as_str(), i.pointer().unwrap_or("?"))).collect();
         assert_eq!(issues, [(code, pointer)], "{text}");
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::codes::IssueCode;
 use crate::error::{Error, Issue};
 use crate::load::Collector;
 use crate::model::{Id, Initiative, InitiativeInfo, Level, Limits, Partner, Text, Tie};
@@ -52,7 +53,7 @@ fn split(line: &str) -> Result<Vec<String>, String> {
 pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error> {
     if text.len() as u64 > limits.max_document_bytes {
         return Err(Error::limit(Issue::at_cell(
-            "limit.exceeded",
+            IssueCode::LimitExceeded,
             file,
             1,
             None,
@@ -64,11 +65,7 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         )));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut out = Collector::new(limits.max_issues);
-    let mut partners: Vec<Partner> = Vec::new();
-    let mut known: BTreeMap<String, usize> = BTreeMap::new();
-    let mut ties: Vec<Tie> = Vec::new();
-    let mut pairs: BTreeMap<(usize, usize), u64> = BTreeMap::new();
+    let mut list = EdgeList::new(file, limits);
     let mut first_content = true;
     for (n, line) in text.lines().enumerate() {
         let row = n as u64 + 1;
@@ -76,109 +73,149 @@ pub fn read(text: &str, file: &str, limits: &Limits) -> Result<Initiative, Error
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('%') {
             continue;
         }
-        if ties.len() as u64 >= limits.max_items {
+        if list.ties.len() as u64 >= limits.max_items {
             return Err(Error::limit(Issue::at_cell(
-                "limit.exceeded",
+                IssueCode::LimitExceeded,
                 file,
                 row,
                 None,
                 format!("the edge list has more than {} lines (option limits.max_items)", limits.max_items),
             )));
         }
-        let fields = match split(trimmed) {
-            Ok(f) => f,
-            Err(e) => {
-                out.push(Issue::at_cell("csv.syntax", file, row, None, format!("this line cannot be read: {e}")));
-                continue;
-            }
+        let Some(fields) = list.fields(row, trimmed) else {
+            continue;
         };
-        if first_content {
-            first_content = false;
-            if is_header(&fields) {
-                continue;
-            }
-        }
-        if fields.len() < 2 || fields.len() > 3 {
-            out.push(Issue::at_cell(
-                "csv.syntax",
-                file,
-                row,
-                None,
-                format!("a line holds two partner ids and, optionally, a level; this one has {} fields", fields.len()),
-            ));
+        // The first line that reads may be a header.
+        if std::mem::take(&mut first_content) && is_header(&fields) {
             continue;
         }
+        list.line(row, &fields);
+    }
+    list.finish()
+}
+
+/// An edge list being read: the partners in order of first mention, the ties, and the
+/// problems found.
+struct EdgeList<'a> {
+    file: &'a str,
+    out: Collector,
+    partners: Vec<Partner>,
+    /// Partner id → index in `partners`.
+    known: BTreeMap<String, usize>,
+    ties: Vec<Tie>,
+    /// (from, to) → the line of the tie.
+    pairs: BTreeMap<(usize, usize), u64>,
+}
+
+impl<'a> EdgeList<'a> {
+    fn new(file: &'a str, limits: &Limits) -> Self {
+        EdgeList {
+            file,
+            out: Collector::new(limits.max_issues),
+            partners: Vec::new(),
+            known: BTreeMap::new(),
+            ties: Vec::new(),
+            pairs: BTreeMap::new(),
+        }
+    }
+
+    fn issue(&mut self, code: IssueCode, row: u64, column: Option<u64>, message: String) {
+        self.out.push(Issue::at_cell(code, self.file, row, column, message));
+    }
+
+    /// The fields of a line, or `None` after saying it cannot be read.
+    fn fields(&mut self, row: u64, line: &str) -> Option<Vec<String>> {
+        match split(line) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                self.issue(IssueCode::CsvSyntax, row, None, format!("this line cannot be read: {e}"));
+                None
+            }
+        }
+    }
+
+    /// One tie: two partner ids (each new one a partner) and, optionally, a level.
+    fn line(&mut self, row: u64, fields: &[String]) {
+        if fields.len() < 2 || fields.len() > 3 {
+            let message =
+                format!("a line holds two partner ids and, optionally, a level; this one has {} fields", fields.len());
+            self.issue(IssueCode::CsvSyntax, row, None, message);
+            return;
+        }
+        let ends = self.ends(row, fields);
+        let level = self.level(row, fields);
+        let (Some([a, b]), Some(level)) = (ends, level) else {
+            return;
+        };
+        if a == b {
+            let message = format!("'{}' is tied to itself; a tie joins two different partners", fields[0]);
+            self.issue(IssueCode::TieSelf, row, None, message);
+            return;
+        }
+        if let Some(first) = self.pairs.get(&(a, b)) {
+            let message = format!("the tie from '{}' to '{}' is already on line {first}", fields[0], fields[1]);
+            self.issue(IssueCode::TieDuplicate, row, None, message);
+            return;
+        }
+        self.pairs.insert((a, b), row);
+        self.ties.push(Tie::new(self.partners[a].id.clone(), self.partners[b].id.clone(), level));
+    }
+
+    /// The partners at the two ends, each valid id a partner from its first mention;
+    /// `None` when an id is not valid (each bad id is said).
+    fn ends(&mut self, row: u64, fields: &[String]) -> Option<[usize; 2]> {
         let mut ends = [0usize; 2];
         let mut ok = true;
         for (k, token) in fields[..2].iter().enumerate() {
             if let Err(e) = Id::check(token) {
-                out.push(Issue::at_cell(e.code, file, row, Some(k as u64 + 1), e.message));
+                self.issue(e.code, row, Some(k as u64 + 1), e.message);
                 ok = false;
                 continue;
             }
-            ends[k] = *known.entry(token.clone()).or_insert_with(|| {
+            let partners = &mut self.partners;
+            ends[k] = *self.known.entry(token.clone()).or_insert_with(|| {
                 let id = Id::new(token.as_str()).expect("checked above");
                 let name = Text::new(token.as_str()).expect("an id is not empty");
                 partners.push(Partner::new(id, name));
                 partners.len() - 1
             });
         }
-        let level = match fields.get(2).filter(|l| !l.is_empty()) {
-            None => DEFAULT_LEVEL,
-            Some(l) => match l.parse::<Level>() {
-                Ok(level) => level,
-                Err(e) => {
-                    let message = if l.parse::<f64>().is_ok() {
-                        format!(
-                            "the third column is a collaboration level (e.g. collaborate), not a weight: {}",
-                            e.message
-                        )
-                    } else {
-                        e.message
-                    };
-                    out.push(Issue::at_cell(e.code, file, row, Some(3), message));
-                    ok = false;
-                    DEFAULT_LEVEL
-                }
-            },
+        ok.then_some(ends)
+    }
+
+    /// The level in the third field, [`DEFAULT_LEVEL`] without one; `None` after saying
+    /// it is not a level.
+    fn level(&mut self, row: u64, fields: &[String]) -> Option<Level> {
+        let Some(l) = fields.get(2).filter(|l| !l.is_empty()) else {
+            return Some(DEFAULT_LEVEL);
         };
-        if !ok {
-            continue;
+        match l.parse::<Level>() {
+            Ok(level) => Some(level),
+            Err(e) => {
+                let message = if l.parse::<f64>().is_ok() {
+                    format!("the third column is a collaboration level (e.g. collaborate), not a weight: {}", e.message)
+                } else {
+                    e.message
+                };
+                self.issue(e.code, row, Some(3), message);
+                None
+            }
         }
-        let (a, b) = (ends[0], ends[1]);
-        if a == b {
-            out.push(Issue::at_cell(
-                "tie.self",
-                file,
-                row,
-                None,
-                format!("'{}' is tied to itself; a tie joins two different partners", fields[0]),
-            ));
-            continue;
-        }
-        if let Some(first) = pairs.get(&(a, b)) {
-            out.push(Issue::at_cell(
-                "tie.duplicate",
-                file,
-                row,
-                None,
-                format!("the tie from '{}' to '{}' is already on line {first}", fields[0], fields[1]),
-            ));
-            continue;
-        }
-        pairs.insert((a, b), row);
-        ties.push(Tie::new(partners[a].id.clone(), partners[b].id.clone(), level));
     }
-    if !out.is_empty() {
-        return Err(Error::InvalidDocument(out.into_problems()));
+
+    /// The initiative of the ties read, or every problem found.
+    fn finish(self) -> Result<Initiative, Error> {
+        if !self.out.is_empty() {
+            return Err(Error::InvalidDocument(self.out.into_problems()));
+        }
+        let id = Id::new("edge-list").expect("a valid id");
+        let name = Text::new(format!("Network imported from {}", self.file))
+            .unwrap_or_else(|_| Text::new("Imported network").expect("not empty"));
+        let mut doc = Initiative::new(InitiativeInfo::new(id, name), self.partners);
+        doc.ties = self.ties;
+        debug_assert!(doc.validate().is_ok());
+        Ok(doc)
     }
-    let id = Id::new("edge-list").expect("a valid id");
-    let name = Text::new(format!("Network imported from {file}"))
-        .unwrap_or_else(|_| Text::new("Imported network").expect("not empty"));
-    let mut doc = Initiative::new(InitiativeInfo::new(id, name), partners);
-    doc.ties = ties;
-    debug_assert!(doc.validate().is_ok());
-    Ok(doc)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::cell::OnceCell;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Collector;
-use crate::model::{Aggregation, Frequency, Id, Initiative, Instrument, Period};
+use crate::codes::IssueCode;
+use crate::model::{Aggregation, Frequency, Id, Indicator, Initiative, Instrument, Measurement, Period, Survey};
 
 /// Where an id was declared, kept small and written out only when a duplicate needs it.
 #[derive(Clone, Copy)]
@@ -55,7 +56,7 @@ impl<'a> Declared<'a> {
     fn declare(&mut self, out: &mut Collector, id: &'a Id, place: Place, what: &str) {
         if let Some(first) = self.ids.get(id.as_str()) {
             let msg = format!("the id '{id}' is already used by {what} at {first}; ids must be unique");
-            out.push_pointer("id.duplicate", &format!("{place}/id"), msg);
+            out.push_pointer(IssueCode::IdDuplicate, &format!("{place}/id"), msg);
         } else {
             self.ids.insert(id.as_str(), place);
         }
@@ -79,7 +80,7 @@ impl<'a> Declared<'a> {
 }
 
 /// A list of references: each must be declared, none twice.
-fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, code: &'static str, what: &str) {
+fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, code: IssueCode, what: &str) {
     let mut seen: HashSet<&str> = HashSet::new();
     for (j, id) in ids.iter().enumerate() {
         reference(out, id, declared, || format!("{base}/{j}"), code, what);
@@ -87,7 +88,11 @@ fn references(out: &mut Collector, ids: &[Id], declared: &Declared, base: &str, 
         let repeated =
             if ids.len() <= 16 { ids[..j].iter().any(|earlier| earlier == id) } else { !seen.insert(id.as_str()) };
         if repeated {
-            out.push_pointer("reference.duplicate", &format!("{base}/{j}"), format!("'{id}' is listed twice here"));
+            out.push_pointer(
+                IssueCode::ReferenceDuplicate,
+                &format!("{base}/{j}"),
+                format!("'{id}' is listed twice here"),
+            );
         }
     }
 }
@@ -97,7 +102,7 @@ fn reference(
     id: &Id,
     declared: &Declared,
     ptr: impl FnOnce() -> String,
-    code: &'static str,
+    code: IssueCode,
     what: &str,
 ) {
     if !declared.has(id) {
@@ -116,7 +121,7 @@ fn reference(
 
 fn finite(out: &mut Collector, v: f64, ptr: impl FnOnce() -> String) {
     if !v.is_finite() {
-        out.push_pointer("value.not_finite", &ptr(), format!("a number is needed here, not {v}"));
+        out.push_pointer(IssueCode::ValueNotFinite, &ptr(), format!("a number is needed here, not {v}"));
     }
 }
 
@@ -142,34 +147,55 @@ fn period_matches(out: &mut Collector, p: &Period, frequency: Frequency, ptr: im
             "the period '{p}' does not match the indicator, which is reported {}: write it like {example}",
             adverb(frequency)
         );
-        out.push_pointer("period.mismatch", &ptr(), msg);
+        out.push_pointer(IssueCode::PeriodMismatch, &ptr(), msg);
     }
 }
 
-/// Runs every check between parts of `doc`, pushing problems in document order.
+/// Runs every check between parts of `doc`, pushing problems in document order: each
+/// part's ids are declared before the parts after it refer to them.
 pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
+    let partners = declare_partners(doc, out);
+    if let Some(agenda) = &doc.agenda {
+        let ptr = "/agenda/endorsed_by";
+        references(out, &agenda.endorsed_by, &partners, ptr, IssueCode::ReferenceUnknownPartner, "partner");
+    }
+    ties(doc, &partners, out);
+    let results = goals_and_outcomes(doc, out);
+    activities(doc, &partners, &results, out);
+    let indicators = indicators(doc, &partners, &results, out);
+    measurements(doc, &partners, &indicators, out);
+    channels(doc, &partners, out);
+    if let Some(b) = &doc.backbone {
+        let ptr = || "/backbone/partner".to_string();
+        reference(out, &b.partner, &partners, ptr, IssueCode::ReferenceUnknownPartner, "partner");
+    }
+    surveys(doc, &partners, out);
+}
+
+fn declare_partners<'a>(doc: &'a Initiative, out: &mut Collector) -> Declared<'a> {
     let mut partners = Declared::with_capacity(doc.partners.len());
     for (i, p) in doc.partners.iter().enumerate() {
         partners.declare(out, &p.id, Place::At("partners", i), "the partner");
     }
+    partners
+}
 
-    if let Some(agenda) = &doc.agenda {
-        references(out, &agenda.endorsed_by, &partners, "/agenda/endorsed_by", "reference.unknown_partner", "partner");
-    }
-
+/// Each tie joins two known partners, two different ones, once per direction.
+fn ties(doc: &Initiative, partners: &Declared, out: &mut Collector) {
     let mut pairs: HashMap<(&str, &str), usize> = HashMap::with_capacity(doc.ties.len());
     for (i, t) in doc.ties.iter().enumerate() {
-        reference(out, &t.from, &partners, || format!("/ties/{i}/from"), "reference.unknown_partner", "partner");
-        reference(out, &t.to, &partners, || format!("/ties/{i}/to"), "reference.unknown_partner", "partner");
+        let unknown = IssueCode::ReferenceUnknownPartner;
+        reference(out, &t.from, partners, || format!("/ties/{i}/from"), unknown, "partner");
+        reference(out, &t.to, partners, || format!("/ties/{i}/to"), unknown, "partner");
         if t.from == t.to {
             out.push_pointer(
-                "tie.self",
+                IssueCode::TieSelf,
                 &format!("/ties/{i}"),
                 format!("this tie goes from '{}' to itself; a tie joins two different partners", t.from),
             );
         } else if let Some(first) = pairs.get(&(t.from.as_str(), t.to.as_str())) {
             out.push_pointer(
-                "tie.duplicate",
+                IssueCode::TieDuplicate,
                 &format!("/ties/{i}"),
                 format!(
                     "'{}' already reported a tie to '{}' at /ties/{first}; keep one tie per pair and direction",
@@ -180,8 +206,17 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             pairs.insert((t.from.as_str(), t.to.as_str()), i);
         }
     }
+}
 
-    // Goals and outcomes share one namespace.
+/// The ids of goals and outcomes: one namespace for both, and the outcomes alone (where
+/// a goal's id is known, to say it is a goal).
+struct Results<'a> {
+    goals_and_outcomes: Declared<'a>,
+    outcomes: Declared<'a>,
+}
+
+/// Declares goals and outcomes, then checks what each outcome contributes to.
+fn goals_and_outcomes<'a>(doc: &'a Initiative, out: &mut Collector) -> Results<'a> {
     let mut results = Declared::new();
     let mut outcome_ids = Declared::new();
     for (i, g) in doc.goals.iter().enumerate() {
@@ -201,37 +236,42 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             &o.contributes_to,
             &results,
             &format!("/outcomes/{i}/contributes_to"),
-            "reference.unknown_goal_or_outcome",
+            IssueCode::ReferenceUnknownGoalOrOutcome,
             "goal or outcome",
         );
     }
+    Results { goals_and_outcomes: results, outcomes: outcome_ids }
+}
 
+/// Declares activities, then checks each one's lead, partners, outcomes and dependencies.
+fn activities(doc: &Initiative, partners: &Declared, results: &Results, out: &mut Collector) {
     let mut activities = Declared::new();
     for (i, a) in doc.activities.iter().enumerate() {
         activities.declare(out, &a.id, Place::At("activities", i), "the activity");
     }
+    let unknown_partner = IssueCode::ReferenceUnknownPartner;
     for (i, a) in doc.activities.iter().enumerate() {
         let base = format!("/activities/{i}");
-        reference(out, &a.lead, &partners, || format!("{base}/lead"), "reference.unknown_partner", "partner");
-        references(out, &a.partners, &partners, &format!("{base}/partners"), "reference.unknown_partner", "partner");
-        references(out, &a.outcomes, &outcome_ids, &format!("{base}/outcomes"), "reference.unknown_outcome", "outcome");
-        references(
-            out,
-            &a.depends_on,
-            &activities,
-            &format!("{base}/depends_on"),
-            "reference.unknown_activity",
-            "activity",
-        );
+        reference(out, &a.lead, partners, || format!("{base}/lead"), unknown_partner, "partner");
+        references(out, &a.partners, partners, &format!("{base}/partners"), unknown_partner, "partner");
+        let outcomes = &results.outcomes;
+        let ptr = format!("{base}/outcomes");
+        references(out, &a.outcomes, outcomes, &ptr, IssueCode::ReferenceUnknownOutcome, "outcome");
+        let ptr = format!("{base}/depends_on");
+        references(out, &a.depends_on, &activities, &ptr, IssueCode::ReferenceUnknownActivity, "activity");
     }
+}
 
+/// Declares indicators and checks each one: its frequency, what it measures, its
+/// reporters, its baseline and target, and its phases.
+fn indicators<'a>(doc: &'a Initiative, partners: &Declared, results: &Results, out: &mut Collector) -> Declared<'a> {
     let mut indicators = Declared::new();
     for (i, ind) in doc.indicators.iter().enumerate() {
         let base = format!("/indicators/{i}");
         indicators.declare(out, &ind.id, Place::At("indicators", i), "the indicator");
         if !ind.frequency.is_reporting() {
             out.push_pointer(
-                "value.unknown",
+                IssueCode::ValueUnknown,
                 &format!("{base}/frequency"),
                 format!("an indicator is reported monthly, quarterly or annual, not {}", ind.frequency),
             );
@@ -239,43 +279,47 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
         references(
             out,
             &ind.measures,
-            &results,
+            &results.goals_and_outcomes,
             &format!("{base}/measures"),
-            "reference.unknown_goal_or_outcome",
+            IssueCode::ReferenceUnknownGoalOrOutcome,
             "goal or outcome",
         );
-        references(
-            out,
-            &ind.reporters,
-            &partners,
-            &format!("{base}/reporters"),
-            "reference.unknown_partner",
-            "partner",
-        );
+        let ptr = format!("{base}/reporters");
+        references(out, &ind.reporters, partners, &ptr, IssueCode::ReferenceUnknownPartner, "partner");
         for (name, pv) in [("baseline", &ind.baseline), ("target", &ind.target)] {
             if let Some(pv) = pv {
                 period_matches(out, &pv.period, ind.frequency, || format!("{base}/{name}/period"));
                 finite(out, pv.value, || format!("{base}/{name}/value"));
             }
         }
-        for (j, p) in ind.phases.iter().enumerate() {
-            let ptr = format!("{base}/phases/{j}");
-            period_matches(out, p, ind.frequency, || ptr.clone());
-            if j > 0 && ind.phases[j - 1] >= *p {
-                let prev = ind.phases[j - 1];
-                let msg = if prev == *p {
-                    format!("the phase '{p}' is listed twice; list each phase once")
-                } else {
-                    format!(
-                        "phases must be listed in time order: '{p}' is earlier than '{prev}', which is listed before it"
-                    )
-                };
-                out.push_pointer("period.order", &ptr, msg);
-            }
+        phases(ind, &base, out);
+    }
+    indicators
+}
+
+/// An indicator's phases match its frequency and are in time order, each once.
+fn phases(ind: &Indicator, base: &str, out: &mut Collector) {
+    for (j, p) in ind.phases.iter().enumerate() {
+        let ptr = format!("{base}/phases/{j}");
+        period_matches(out, p, ind.frequency, || ptr.clone());
+        if j > 0 && ind.phases[j - 1] >= *p {
+            let prev = ind.phases[j - 1];
+            let msg = if prev == *p {
+                format!("the phase '{p}' is listed twice; list each phase once")
+            } else {
+                format!(
+                    "phases must be listed in time order: '{p}' is earlier than '{prev}', which is listed before it"
+                )
+            };
+            out.push_pointer(IssueCode::PeriodOrder, &ptr, msg);
         }
     }
+}
 
-    let by_id: HashMap<&str, &crate::model::Indicator> = doc.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+/// Each measurement names a known indicator and partner, fits its indicator, and is the
+/// only one for its indicator, partner, period and group.
+fn measurements(doc: &Initiative, partners: &Declared, indicators: &Declared, out: &mut Collector) {
+    let by_id: HashMap<&str, &Indicator> = doc.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
     // (indicator, reporter) for the indicator each id names.
     let reporting: HashSet<(&str, &str)> =
         by_id.iter().flat_map(|(&k, ind)| ind.reporters.iter().map(move |r| (k, r.as_str()))).collect();
@@ -284,20 +328,15 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
     for (i, m) in doc.measurements.iter().enumerate() {
         let base = || format!("/measurements/{i}");
         let base = &base;
-        reference(
-            out,
-            &m.indicator,
-            &indicators,
-            || format!("{}/indicator", base()),
-            "reference.unknown_indicator",
-            "indicator",
-        );
-        reference(out, &m.partner, &partners, || format!("{}/partner", base()), "reference.unknown_partner", "partner");
+        let ptr = || format!("{}/indicator", base());
+        reference(out, &m.indicator, indicators, ptr, IssueCode::ReferenceUnknownIndicator, "indicator");
+        let ptr = || format!("{}/partner", base());
+        reference(out, &m.partner, partners, ptr, IssueCode::ReferenceUnknownPartner, "partner");
         finite(out, m.value, || format!("{}/value", base()));
         if let Some(ind) = by_id.get(m.indicator.as_str()) {
             if partners.has(&m.partner) && !reporting.contains(&(m.indicator.as_str(), m.partner.as_str())) {
                 out.push_pointer(
-                    "reference.not_reporter",
+                    IssueCode::ReferenceNotReporter,
                     &format!("{}/partner", base()),
                     format!(
                         "'{}' is not listed as a reporter of the indicator '{}'; add it to the indicator's reporters",
@@ -305,40 +344,14 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                     ),
                 );
             }
-            period_matches(out, &m.period, ind.frequency, || format!("{}/period", base()));
-            if ind.aggregation == Aggregation::Ratio {
-                for (name, part) in [("numerator", m.numerator), ("denominator", m.denominator)] {
-                    if part.is_none() {
-                        out.push_pointer(
-                            "field.missing",
-                            &format!("{}/{name}", base()),
-                            format!("the indicator '{}' is a ratio, so each measurement needs a {name}", ind.id),
-                        );
-                    }
-                }
-            }
-            let is_grouped = m.group.is_some();
-            match grouped.get(m.indicator.as_str()) {
-                None => {
-                    grouped.insert(m.indicator.as_str(), (is_grouped, i));
-                }
-                Some(&(first, at)) if first != is_grouped => {
-                    let msg = format!(
-                        "the indicator '{}' has measurements {} a group (first at /measurements/{at}) and this one {}; use groups for all of them or none",
-                        m.indicator,
-                        if first { "with" } else { "without" },
-                        if is_grouped { "has one" } else { "has none" },
-                    );
-                    out.push_pointer("measurement.group_mixed", &base(), msg);
-                }
-                _ => {}
-            }
+            fits_indicator(m, ind, &base(), out);
+            groups_alike(m, i, &mut grouped, &base(), out);
         }
         let key = (m.indicator.as_str(), m.partner.as_str(), m.period, m.group.as_ref().map(|g| g.as_str()));
         if let Some(first) = seen.get(&key) {
             let group = m.group.as_ref().map(|g| format!(", group '{g}'")).unwrap_or_default();
             out.push_pointer(
-                "measurement.duplicate",
+                IssueCode::MeasurementDuplicate,
                 &base(),
                 format!(
                     "'{}' already reported '{}' for {}{group} at /measurements/{first}; keep one value",
@@ -349,34 +362,66 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
             seen.insert(key, i);
         }
     }
+}
 
+/// A measurement's period matches its indicator's frequency, and a ratio indicator's
+/// measurement has its numerator and denominator.
+fn fits_indicator(m: &Measurement, ind: &Indicator, base: &str, out: &mut Collector) {
+    period_matches(out, &m.period, ind.frequency, || format!("{base}/period"));
+    if ind.aggregation == Aggregation::Ratio {
+        for (name, part) in [("numerator", m.numerator), ("denominator", m.denominator)] {
+            if part.is_none() {
+                out.push_pointer(
+                    IssueCode::FieldMissing,
+                    &format!("{base}/{name}"),
+                    format!("the indicator '{}' is a ratio, so each measurement needs a {name}", ind.id),
+                );
+            }
+        }
+    }
+}
+
+/// The measurements of one indicator all have a group, or none has: `grouped` keeps,
+/// per indicator, whether its first measurement had one and where it was.
+fn groups_alike<'a>(
+    m: &'a Measurement,
+    i: usize,
+    grouped: &mut HashMap<&'a str, (bool, usize)>,
+    base: &str,
+    out: &mut Collector,
+) {
+    let is_grouped = m.group.is_some();
+    match grouped.get(m.indicator.as_str()) {
+        None => {
+            grouped.insert(m.indicator.as_str(), (is_grouped, i));
+        }
+        Some(&(first, at)) if first != is_grouped => {
+            let msg = format!(
+                "the indicator '{}' has measurements {} a group (first at /measurements/{at}) and this one {}; use groups for all of them or none",
+                m.indicator,
+                if first { "with" } else { "without" },
+                if is_grouped { "has one" } else { "has none" },
+            );
+            out.push_pointer(IssueCode::MeasurementGroupMixed, base, msg);
+        }
+        _ => {}
+    }
+}
+
+/// Declares channels, then checks their members.
+fn channels(doc: &Initiative, partners: &Declared, out: &mut Collector) {
     let mut channels = Declared::new();
     for (i, c) in doc.channels.iter().enumerate() {
         channels.declare(out, &c.id, Place::At("channels", i), "the channel");
-        references(
-            out,
-            &c.members,
-            &partners,
-            &format!("/channels/{i}/members"),
-            "reference.unknown_partner",
-            "partner",
-        );
+        let ptr = format!("/channels/{i}/members");
+        references(out, &c.members, partners, &ptr, IssueCode::ReferenceUnknownPartner, "partner");
     }
+}
 
-    if let Some(b) = &doc.backbone {
-        reference(
-            out,
-            &b.partner,
-            &partners,
-            || "/backbone/partner".to_string(),
-            "reference.unknown_partner",
-            "partner",
-        );
-    }
-
+/// Declares surveys and their items, then checks each response.
+fn surveys(doc: &Initiative, partners: &Declared, out: &mut Collector) {
     let mut surveys = Declared::new();
     for (i, s) in doc.surveys.iter().enumerate() {
-        let base = format!("/surveys/{i}");
         surveys.declare(out, &s.id, Place::At("surveys", i), "the survey");
         let items = s.instrument.items();
         let mut item_ids = Declared::new();
@@ -389,43 +434,42 @@ pub(crate) fn check(doc: &Initiative, out: &mut Collector) {
                 item_ids.declare(&mut Collector::discard(), &item.id, Place::Nowhere, "");
             }
         }
-        let mut respondents: HashMap<&str, usize> = HashMap::with_capacity(s.responses.len());
-        for (j, r) in s.responses.iter().enumerate() {
-            let rbase = || format!("{base}/responses/{j}");
-            let rbase = &rbase;
-            reference(
-                out,
-                &r.respondent,
-                &partners,
-                || format!("{}/respondent", rbase()),
-                "reference.unknown_partner",
-                "partner",
+        responses(s, &format!("/surveys/{i}"), partners, &item_ids, out);
+    }
+}
+
+/// Each response of a survey comes from a known partner, once, and answers the
+/// survey's items.
+fn responses(s: &Survey, base: &str, partners: &Declared, item_ids: &Declared, out: &mut Collector) {
+    let mut respondents: HashMap<&str, usize> = HashMap::with_capacity(s.responses.len());
+    for (j, r) in s.responses.iter().enumerate() {
+        let rbase = format!("{base}/responses/{j}");
+        let ptr = || format!("{rbase}/respondent");
+        reference(out, &r.respondent, partners, ptr, IssueCode::ReferenceUnknownPartner, "partner");
+        if let Some(first) = respondents.get(r.respondent.as_str()) {
+            out.push_pointer(
+                IssueCode::ResponseDuplicate,
+                &format!("{rbase}/respondent"),
+                format!(
+                    "'{}' already answered this survey at {base}/responses/{first}; keep one response per partner",
+                    r.respondent
+                ),
             );
-            if let Some(first) = respondents.get(r.respondent.as_str()) {
+        } else {
+            respondents.insert(r.respondent.as_str(), j);
+        }
+        for key in r.answers.keys() {
+            if !item_ids.has(key) {
+                let ptr = format!("{rbase}/answers/{}", super::walk::escape_segment(key.as_str()));
+                let hint = match crate::util::suggest::closest(key.as_str(), item_ids.known()) {
+                    Some(c) => format!("; did you mean '{c}'?"),
+                    None => String::new(),
+                };
                 out.push_pointer(
-                    "response.duplicate",
-                    &format!("{}/respondent", rbase()),
-                    format!(
-                        "'{}' already answered this survey at {base}/responses/{first}; keep one response per partner",
-                        r.respondent
-                    ),
+                    IssueCode::ReferenceUnknownItem,
+                    &ptr,
+                    format!("the survey's instrument has no item '{key}'{hint}"),
                 );
-            } else {
-                respondents.insert(r.respondent.as_str(), j);
-            }
-            for key in r.answers.keys() {
-                if !item_ids.has(key) {
-                    let ptr = format!("{}/answers/{}", rbase(), super::walk::escape_segment(key.as_str()));
-                    let hint = match crate::util::suggest::closest(key.as_str(), item_ids.known()) {
-                        Some(c) => format!("; did you mean '{c}'?"),
-                        None => String::new(),
-                    };
-                    out.push_pointer(
-                        "reference.unknown_item",
-                        &ptr,
-                        format!("the survey's instrument has no item '{key}'{hint}"),
-                    );
-                }
             }
         }
     }

@@ -15,6 +15,7 @@ use std::io::Read;
 
 use serde::de::DeserializeOwned;
 
+use crate::codes::IssueCode;
 use crate::error::{Error, Issue, Problems};
 use crate::model::{Initiative, Limits, Options};
 
@@ -60,7 +61,7 @@ impl Collector {
         }
     }
 
-    pub(crate) fn push_pointer(&mut self, code: &'static str, ptr: &str, message: String) {
+    pub(crate) fn push_pointer(&mut self, code: IssueCode, ptr: &str, message: String) {
         if self.transform.is_some() {
             self.push(Issue::at_pointer(code, ptr, message));
         } else if self.issues.len() < self.cap {
@@ -90,18 +91,21 @@ fn syntax_issue(e: &serde_json::Error, text_read: &str) -> Issue {
         None => &text[..],
     };
     let (code, message) = if what.contains("number out of range") {
-        ("value.not_finite", "this number is too large to be used".to_string())
+        (IssueCode::ValueNotFinite, "this number is too large to be used".to_string())
     } else if what.contains("recursion limit exceeded") {
-        ("limit.exceeded", "the document is nested too deeply".to_string())
+        (IssueCode::LimitExceeded, "the document is nested too deeply".to_string())
     } else if e.is_eof() && text_read.trim_matches(JSON_SPACE).is_empty() {
         (
-            "json.syntax",
+            IssueCode::JsonSyntax,
             "the document is empty: it should be one JSON object, {\"format\": \"convener/1\", ...}".to_string(),
         )
     } else if e.is_eof() {
-        ("json.syntax", "the JSON text ends too early: a closing bracket, brace or quote may be missing".to_string())
+        (
+            IssueCode::JsonSyntax,
+            "the JSON text ends too early: a closing bracket, brace or quote may be missing".to_string(),
+        )
     } else {
-        ("json.syntax", format!("the JSON text is broken here: {}", explain_syntax(what)))
+        (IssueCode::JsonSyntax, format!("the JSON text is broken here: {}", explain_syntax(what)))
     };
     Issue::at_text(code, e.line().max(1) as u64, e.column().max(1) as u64, message)
 }
@@ -135,7 +139,7 @@ fn explain_syntax(what: &str) -> String {
 fn bytes_limit(len: usize, limits: &Limits) -> Result<(), Error> {
     if len as u64 > limits.max_document_bytes {
         return Err(Error::limit(Issue::at_pointer(
-            "limit.exceeded",
+            IssueCode::LimitExceeded,
             "",
             format!(
                 "the document is {len} bytes; the limit is {} (option limits.max_document_bytes)",
@@ -152,7 +156,7 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
     text: &str,
     limits: &Limits,
     schema: &serde_json::Value,
-    unknown_code: &'static str,
+    unknown_code: IssueCode,
 ) -> Result<T, Problems> {
     let mut out = Collector::new(limits.max_issues);
     // The typed reader would take a list as a struct's fields in order; only an object is
@@ -184,7 +188,7 @@ pub(crate) fn parse_checked<T: DeserializeOwned>(
         let text = typed_err.to_string();
         let what = text.find(" at line ").map_or(&text[..], |i| &text[..i]);
         out.push(Issue::at_text(
-            "type.mismatch",
+            IssueCode::TypeMismatch,
             typed_err.line().max(1) as u64,
             typed_err.column().max(1) as u64,
             format!("this value cannot be read: {what}"),
@@ -253,7 +257,7 @@ fn initiative_from_text(text: &str, limits: &Limits) -> Result<Initiative, Error
     scanned.map_err(Error::limit)?;
     let doc: Initiative = match typed {
         Some(doc) => doc,
-        None => parse_checked(text, limits, crate::schema::initiative(), "field.unknown")
+        None => parse_checked(text, limits, crate::schema::initiative(), IssueCode::FieldUnknown)
             .map_err(|p| limit_or_invalid(p, Error::InvalidDocument))?,
     };
     validate_with(&doc, limits)?;
@@ -263,7 +267,7 @@ fn initiative_from_text(text: &str, limits: &Limits) -> Result<Initiative, Error
 /// A lone `limit.exceeded` found while parsing is the limit error, not an invalid document.
 fn limit_or_invalid(p: Problems, invalid: fn(Problems) -> Error) -> Error {
     match p.issues.as_slice() {
-        [only] if only.code == "limit.exceeded" => Error::limit(only.clone()),
+        [only] if only.code == IssueCode::LimitExceeded => Error::limit(only.clone()),
         _ => invalid(p),
     }
 }
@@ -285,7 +289,7 @@ pub fn initiative_from_slice(bytes: &[u8], limits: &Limits) -> Result<Initiative
             let (line, column) = line_column(bytes, e.valid_up_to());
             Err(Error::InvalidDocument(Problems {
                 issues: vec![Issue::at_text(
-                    "encoding.invalid",
+                    IssueCode::EncodingInvalid,
                     line,
                     column,
                     "the document is not UTF-8 text; save it as UTF-8 and try again",
@@ -363,6 +367,6 @@ pub fn options_from_json(text: &str) -> Result<Options, Error> {
     let limits = Limits { max_document_bytes: 1 << 20, ..Limits::default() };
     bytes_limit(text.len(), &limits)?;
     scan::check_limits(text.as_bytes(), &limits).map_err(Error::limit)?;
-    parse_checked(text, &limits, crate::schema::options(), "options.unknown")
+    parse_checked(text, &limits, crate::schema::options(), IssueCode::OptionsUnknown)
         .map_err(|p| limit_or_invalid(p, Error::InvalidOptions))
 }

@@ -4,6 +4,7 @@
 //! The pass only counts; it does not judge syntax. Broken JSON passes through and the
 //! parser reports it with line and column.
 
+use crate::codes::IssueCode;
 use crate::error::Issue;
 use crate::model::Limits;
 
@@ -19,7 +20,7 @@ pub(crate) fn line_column(text: &[u8], offset: usize) -> (u64, u64) {
 
 fn limit_issue(text: &[u8], offset: usize, message: String) -> Issue {
     let (line, column) = line_column(text, offset);
-    Issue::at_text("limit.exceeded", line, column, message)
+    Issue::at_text(IssueCode::LimitExceeded, line, column, message)
 }
 
 /// Checks depth, string length and the number of entries of every array and object.
@@ -127,7 +128,7 @@ mod tests {
     fn depth() {
         assert!(check_limits(b"[[[[1]]]]", &limits()).is_ok());
         let e = check_limits(b"[[[[[1]]]]]", &limits()).unwrap_err();
-        assert_eq!((e.code, e.location.to_string().as_str()), ("limit.exceeded", "line 1, column 5"));
+        assert_eq!((e.code.as_str(), e.location.to_string().as_str()), ("limit.exceeded", "line 1, column 5"));
         // Brackets inside strings do not count.
         assert!(check_limits(br#"["[[[[[[[["]"#, &Limits { max_string_chars: 100, ..limits() }).is_ok());
     }

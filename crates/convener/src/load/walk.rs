@@ -8,6 +8,7 @@
 use serde_json::Value;
 
 use super::Collector;
+use crate::codes::IssueCode;
 use crate::model::{Date, FormatVersion, Id, Period, Tag, Text, ValueError, format};
 use crate::util::suggest;
 
@@ -26,7 +27,7 @@ pub(crate) struct Walker<'a> {
     out: &'a mut Collector,
     /// The code for a key the schema does not know: `field.unknown` in documents,
     /// `options.unknown` in options.
-    unknown_code: &'static str,
+    unknown_code: IssueCode,
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -134,7 +135,7 @@ fn enum_values(schema: &Value) -> Option<Vec<&str>> {
 }
 
 impl<'a> Walker<'a> {
-    pub(crate) fn new(root: &'a Value, out: &'a mut Collector, unknown_code: &'static str) -> Self {
+    pub(crate) fn new(root: &'a Value, out: &'a mut Collector, unknown_code: IssueCode) -> Self {
         Walker { root, out, unknown_code, duplicates: Default::default() }
     }
 
@@ -176,7 +177,7 @@ impl<'a> Walker<'a> {
         s
     }
 
-    fn issue(&mut self, code: &'static str, ptr: &str, message: String) {
+    fn issue(&mut self, code: IssueCode, ptr: &str, message: String) {
         self.out.push_pointer(code, ptr, message);
     }
 
@@ -197,12 +198,12 @@ impl<'a> Walker<'a> {
                         return;
                     }
                     let msg = suggest::unknown_value_message(&enum_word(def), s, names.iter().copied());
-                    self.issue("value.unknown", ptr, msg);
+                    self.issue(IssueCode::ValueUnknown, ptr, msg);
                 }
                 None => {
                     let msg =
                         format!("expected the name of a {} (text), found {}", enum_word(def), describe_found(value));
-                    self.issue("type.mismatch", ptr, msg);
+                    self.issue(IssueCode::TypeMismatch, ptr, msg);
                 }
             }
             return;
@@ -229,7 +230,7 @@ impl<'a> Walker<'a> {
                     if let Some(d) = named {
                         let msg =
                             format!("expected the name of a {} (text), found {}", enum_word(d), describe_found(value));
-                        self.issue("type.mismatch", ptr, msg);
+                        self.issue(IssueCode::TypeMismatch, ptr, msg);
                         return;
                     }
                     let expected: Vec<&str> = branches
@@ -242,7 +243,7 @@ impl<'a> Walker<'a> {
                         .map(describe_type)
                         .collect();
                     let msg = format!("expected {}, found {}", expected.join(" or "), describe_found(value));
-                    self.issue("type.mismatch", ptr, msg);
+                    self.issue(IssueCode::TypeMismatch, ptr, msg);
                 }
             }
             return;
@@ -254,7 +255,7 @@ impl<'a> Walker<'a> {
                     let e = match value.as_str() {
                         Some(s) => FormatVersion::check(s).err(),
                         None => Some(ValueError {
-                            code: "format.unsupported",
+                            code: IssueCode::FormatUnsupported,
                             message: format!("the format must be the text \"{}\"", FormatVersion::NAME),
                         }),
                     };
@@ -262,7 +263,7 @@ impl<'a> Walker<'a> {
                         self.issue(e.code, ptr, e.message);
                     }
                 } else {
-                    self.issue("value.unknown", ptr, format!("this must be {c}"));
+                    self.issue(IssueCode::ValueUnknown, ptr, format!("this must be {c}"));
                 }
             }
             return;
@@ -272,7 +273,7 @@ impl<'a> Walker<'a> {
         if !self.accepts_type(schema, value) {
             let expected = self.expected_type(schema).unwrap_or("value");
             let msg = format!("expected {}, found {}", describe_type(expected), describe_found(value));
-            self.issue("type.mismatch", ptr, msg);
+            self.issue(IssueCode::TypeMismatch, ptr, msg);
             return;
         }
 
@@ -349,7 +350,7 @@ impl<'a> Walker<'a> {
                     ptr.push('/');
                     ptr.push_str(&escape_segment(field));
                     let msg = format!("{} needs '{field}', which is missing", capitalise(thing(def)));
-                    self.issue("field.missing", ptr, msg);
+                    self.issue(IssueCode::FieldMissing, ptr, msg);
                     ptr.truncate(len);
                 }
             }
@@ -366,7 +367,7 @@ impl<'a> Walker<'a> {
         let shown: String = key.chars().take(40).collect();
         for _ in 0..repeats {
             self.out.push_pointer(
-                "field.duplicate",
+                IssueCode::FieldDuplicate,
                 ptr,
                 format!("'{shown}' is given more than once in the same object; give it once (the first is kept)"),
             );
@@ -404,7 +405,7 @@ impl<'a> Walker<'a> {
                 (None, Some(b)) => format!("{b} or less"),
                 (None, None) => String::new(),
             };
-            self.issue("value.out_of_range", ptr, format!("this must be {range}; it is {v}"));
+            self.issue(IssueCode::ValueOutOfRange, ptr, format!("this must be {range}; it is {v}"));
         }
     }
 

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::codes::IssueCode;
 use crate::error::Error;
 use crate::model::{Id, Initiative};
 
@@ -54,7 +55,7 @@ fn check_partners(doc: &Initiative, ids: &[&str]) -> Result<(), Error> {
                 None => String::new(),
             };
             Err(Error::InvalidArgument {
-                code: "argument.unknown_partner",
+                code: IssueCode::ArgumentUnknownPartner,
                 message: format!("no partner has the id '{id}'{hint}"),
             })
         }

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::values::ValueError;
+use crate::codes::IssueCode;
 
 /// Defines an enum written in the document as snake_case names, with its list of names,
 /// `as_str`, `Display` and `FromStr` (used by the CSV reader).
@@ -53,7 +54,7 @@ macro_rules! named_enum {
                 match s {
                     $($text => Ok($name::$variant),)+
                     _ => Err(ValueError {
-                        code: "value.unknown",
+                        code: IssueCode::ValueUnknown,
                         message: crate::util::suggest::unknown_value_message(
                             $what, s, Self::names(),
                         ),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::values::{ValueError, format};
 use super::{Activity, Backbone, Channel, Date, Goal, Id, Indicator, Measurement, Outcome, Partner, Survey, Text, Tie};
 use super::{Limits, Options, Scenario};
+use crate::codes::IssueCode;
 use crate::error::Error;
 
 /// One initiative: a collective-impact partnership and everything it knows about itself.
@@ -218,7 +219,7 @@ impl FormatVersion {
             Ok(())
         } else {
             Err(ValueError {
-                code: "format.unsupported",
+                code: IssueCode::FormatUnsupported,
                 message: format!(
                     "this document says it is '{}', but convener reads '{}'",
                     s.chars().take(40).collect::<String>(),

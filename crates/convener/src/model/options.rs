@@ -266,7 +266,7 @@ impl std::str::FromStr for Metric {
     /// suggested.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Metric::ALL.iter().copied().find(|m| m.as_str() == s).ok_or_else(|| super::ValueError {
-            code: "value.unknown",
+            code: crate::codes::IssueCode::ValueUnknown,
             message: crate::util::suggest::unknown_value_message("measure", s, Metric::ALL.iter().map(|m| m.as_str())),
         })
     }

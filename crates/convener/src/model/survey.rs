@@ -6,6 +6,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Agreement, Condition, Date, Id, Text};
+use crate::codes::IssueCode;
 
 /// A survey of partners' perceptions, answered on a 1–5 agreement scale.
 ///
@@ -176,7 +177,7 @@ impl Answers {
         for (id, _) in &pairs {
             if !seen.insert(id.as_str()) {
                 return Err(crate::model::ValueError {
-                    code: "field.duplicate",
+                    code: IssueCode::FieldDuplicate,
                     message: format!("the item '{id}' is answered twice"),
                 });
             }

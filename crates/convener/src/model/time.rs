@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::enums::Frequency;
 use super::values::{ValueError, format};
+use crate::codes::IssueCode;
 
 /// A calendar date, written `YYYY-MM-DD`.
 ///
@@ -58,7 +59,7 @@ impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, ValueError> {
         if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(ValueError {
-                code: "date.invalid",
+                code: IssueCode::DateInvalid,
                 message: format!("{year:04}-{month:02}-{day:02} is not a real date"),
             });
         }
@@ -86,7 +87,7 @@ impl FromStr for Date {
 
     fn from_str(s: &str) -> Result<Self, ValueError> {
         let bad = || ValueError {
-            code: "date.invalid",
+            code: IssueCode::DateInvalid,
             message: format!("'{}' is not a date: write it as YYYY-MM-DD, e.g. 2025-03-31", shorten(s)),
         };
         let b = s.as_bytes();
@@ -268,7 +269,7 @@ impl FromStr for Period {
 
     fn from_str(s: &str) -> Result<Self, ValueError> {
         let bad = || ValueError {
-            code: "period.invalid",
+            code: IssueCode::PeriodInvalid,
             message: format!(
                 "'{}' is not a period: write a year (2024), a quarter (2024-Q3) or a month (2024-07)",
                 shorten(s)

@@ -7,6 +7,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 
+use crate::codes::IssueCode;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -14,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueError {
     /// Stable dotted code, e.g. `id.invalid`.
-    pub code: &'static str,
+    pub code: IssueCode,
     /// A sentence that says what is wrong.
     pub message: String,
 }
@@ -85,10 +86,10 @@ impl Id {
         if valid {
             Ok(())
         } else if s.is_empty() {
-            Err(ValueError { code: "id.invalid", message: "an id cannot be empty".into() })
+            Err(ValueError { code: IssueCode::IdInvalid, message: "an id cannot be empty".into() })
         } else {
             Err(ValueError {
-                code: "id.invalid",
+                code: IssueCode::IdInvalid,
                 message: format!(
                     "{} is not a valid id: use letters, digits and _ . : - only, starting with a letter or digit",
                     describe(s)
@@ -184,7 +185,7 @@ impl Text {
     /// Checks that `s` has something other than white space in it.
     pub fn check(s: &str) -> Result<(), ValueError> {
         if s.trim().is_empty() {
-            Err(ValueError { code: "value.empty", message: "this text cannot be empty".into() })
+            Err(ValueError { code: IssueCode::ValueEmpty, message: "this text cannot be empty".into() })
         } else {
             Ok(())
         }
@@ -266,11 +267,11 @@ impl Tag {
     /// Checks that `s` is a valid tag.
     pub fn check(s: &str) -> Result<(), ValueError> {
         if s.trim().is_empty() {
-            return Err(ValueError { code: "value.empty", message: "a tag cannot be empty".into() });
+            return Err(ValueError { code: IssueCode::ValueEmpty, message: "a tag cannot be empty".into() });
         }
         if s.contains(';') || s.trim() != s {
             return Err(ValueError {
-                code: "tag.invalid",
+                code: IssueCode::TagInvalid,
                 message: format!("{} is not a valid tag: a tag has no ';' and no space at either end", describe(s)),
             });
         }
@@ -413,12 +414,15 @@ fn number_value(v: f64) -> serde_json::Value {
 
 fn check_range(v: f64, min: f64, max: f64, what: &str) -> Result<(), ValueError> {
     if !v.is_finite() {
-        return Err(ValueError { code: "value.not_finite", message: format!("{what}: a number is needed, not {v}") });
+        return Err(ValueError {
+            code: IssueCode::ValueNotFinite,
+            message: format!("{what}: a number is needed, not {v}"),
+        });
     }
     if v < min || v > max {
         let range = if max.is_finite() { format!("from {min} to {max}") } else { format!("{min} or more") };
         return Err(ValueError {
-            code: "value.out_of_range",
+            code: IssueCode::ValueOutOfRange,
             message: format!("{what} must be {range}; this one is {v}"),
         });
     }
@@ -480,7 +484,7 @@ impl Agreement {
             Ok(Agreement(v as u8))
         } else {
             Err(ValueError {
-                code: "value.out_of_range",
+                code: IssueCode::ValueOutOfRange,
                 message: format!("an answer must be a whole number from 1 to 5; this one is {v}"),
             })
         }

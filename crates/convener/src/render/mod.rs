@@ -28,6 +28,7 @@ pub use schemas::{SCHEMAS, schema};
 use std::fmt;
 use std::str::FromStr;
 
+use crate::codes::IssueCode;
 use crate::error::Error;
 use crate::model::{Initiative, Options, ValueError};
 use graph::GraphFormat;
@@ -143,7 +144,7 @@ impl FromStr for Output {
     /// name suggested.
     fn from_str(s: &str) -> Result<Self, ValueError> {
         Output::ALL.iter().copied().find(|o| o.name() == s).ok_or_else(|| ValueError {
-            code: "value.unknown",
+            code: IssueCode::ValueUnknown,
             message: crate::util::suggest::unknown_value_message("output", s, Output::ALL.iter().map(|o| o.name())),
         })
     }
@@ -282,7 +283,7 @@ fn graph_format(output: Output) -> GraphFormat {
 fn what_if(request: &RenderRequest) -> Result<String, Error> {
     if request.without.is_empty() {
         return Err(Error::InvalidArgument {
-            code: "argument.invalid",
+            code: IssueCode::ArgumentInvalid,
             message: format!("{} needs the partners to remove ('without')", request.output),
         });
     }

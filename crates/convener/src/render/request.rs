@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::Output;
+use crate::codes::IssueCode;
 use crate::error::Error;
 use crate::model::{Initiative, Options};
 
@@ -84,7 +85,7 @@ impl<'a> RenderRequest<'a> {
         let output = match map.get("output") {
             Some(Value::String(name)) => name
                 .parse::<Output>()
-                .map_err(|e| Error::InvalidArgument { code: "argument.unknown_output", message: e.message })?,
+                .map_err(|e| Error::InvalidArgument { code: IssueCode::ArgumentUnknownOutput, message: e.message })?,
             _ => {
                 return Err(argument(
                     "the render request needs 'output', an output's name such as \"report.html\"".into(),
@@ -124,5 +125,5 @@ fn without_of(value: Option<&Value>) -> Result<Vec<String>, Error> {
 }
 
 fn argument(message: String) -> Error {
-    Error::InvalidArgument { code: "argument.invalid", message }
+    Error::InvalidArgument { code: IssueCode::ArgumentInvalid, message }
 }

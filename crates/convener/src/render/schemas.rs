@@ -23,7 +23,7 @@ pub fn schema(name: &str) -> Result<String, Error> {
         "what-if" => crate::report::schema::what_if(),
         _ => {
             return Err(Error::InvalidArgument {
-                code: "argument.unknown_schema",
+                code: crate::codes::IssueCode::ArgumentUnknownSchema,
                 message: format!("there is no schema called '{name}'; the schemas are: {}", SCHEMAS.join(", ")),
             });
         }

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::parse;
 use super::{Column, FILES, Kind, ROW_TABLES, columns_of};
+use crate::codes::IssueCode;
 use crate::error::{Error, Issue, Location, Problems};
 use crate::load::Collector;
 use crate::model::{FormatVersion, Initiative, Limits};
@@ -73,7 +74,7 @@ fn unescape(seg: &str) -> String {
 }
 
 impl Reader<'_> {
-    fn issue(&mut self, code: &'static str, file: &str, row: u64, column: Option<u64>, message: String) {
+    fn issue(&mut self, code: IssueCode, file: &str, row: u64, column: Option<u64>, message: String) {
         // Keep memory bounded on a hostile folder: far more than will be listed.
         if self.out.len() < (self.limits.max_issues as usize).saturating_mul(4).max(16) {
             self.out.push(Issue { code, location: cell(file, row, column), message });
@@ -83,7 +84,7 @@ impl Reader<'_> {
     }
 
     fn limit(&self, file: &str, row: u64, column: Option<u64>, message: String) -> Error {
-        Error::limit(Issue { code: "limit.exceeded", location: cell(file, row, column), message })
+        Error::limit(Issue { code: IssueCode::LimitExceeded, location: cell(file, row, column), message })
     }
 
     /// Splits a file into its header and rows.
@@ -93,7 +94,7 @@ impl Reader<'_> {
             || bytes.iter().take(64).filter(|&&b| b == 0).count() > 4
         {
             self.issue(
-                "encoding.invalid",
+                IssueCode::EncodingInvalid,
                 file,
                 1,
                 None,
@@ -104,7 +105,7 @@ impl Reader<'_> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let (records, faults) = parse::records(bytes);
         for f in faults {
-            self.issue("csv.syntax", file, f.row, Some(f.column), f.message);
+            self.issue(IssueCode::CsvSyntax, file, f.row, Some(f.column), f.message);
         }
         if records.len() as u64 > self.limits.max_items.saturating_add(1) {
             let row = self.limits.max_items + 2;
@@ -126,7 +127,7 @@ impl Reader<'_> {
                     Ok(t) => t,
                     Err(e) => {
                         self.issue(
-                            "encoding.invalid",
+                            IssueCode::EncodingInvalid,
                             file,
                             row,
                             Some(column),
@@ -176,7 +177,7 @@ impl Reader<'_> {
                         table.rows.iter().find(|(_, cells)| cells.get(i).is_some_and(|c| !c.trim().is_empty()))
                     {
                         self.issue(
-                            "field.unknown",
+                            IssueCode::FieldUnknown,
                             file,
                             *row,
                             column,
@@ -195,11 +196,11 @@ impl Reader<'_> {
                             format!("'{shown}' is not a column of {file}; its columns are: {}", all.join(", "))
                         }
                     };
-                    self.issue("field.unknown", file, 1, column, msg);
+                    self.issue(IssueCode::FieldUnknown, file, 1, column, msg);
                 }
             } else if !seen.insert(name.clone()) {
                 self.issue(
-                    "field.duplicate",
+                    IssueCode::FieldDuplicate,
                     file,
                     1,
                     column,
@@ -213,7 +214,7 @@ impl Reader<'_> {
         if !table.header.is_empty() || !table.rows.is_empty() {
             for c in columns.iter().filter(|c| c.required && !seen.contains(&c.name) && c.name != "format") {
                 self.issue(
-                    "field.missing",
+                    IssueCode::FieldMissing,
                     file,
                     1,
                     None,
@@ -229,7 +230,7 @@ impl Reader<'_> {
             let width = table.header.len();
             if let Some(extra) = (width..cells.len()).find(|&i| !cells[i].trim().is_empty()) {
                 self.issue(
-                    "csv.syntax",
+                    IssueCode::CsvSyntax,
                     file,
                     *row,
                     Some(extra as u64 + 1),
@@ -251,8 +252,8 @@ impl Reader<'_> {
                 match read_cell(text, col, self.limits) {
                     Ok(None) => {}
                     Ok(Some(v)) => insert_path(&mut object, &col.path, v),
-                    Err(("limit.exceeded", msg)) => {
-                        self.issue("limit.exceeded", file, *row, Some(column), msg);
+                    Err((IssueCode::LimitExceeded, msg)) => {
+                        self.issue(IssueCode::LimitExceeded, file, *row, Some(column), msg);
                         self.loc.failed.insert((file.to_string(), *row, column));
                     }
                     Err((code, msg)) => {
@@ -286,14 +287,17 @@ fn insert_path(object: &mut Map<String, Value>, path: &[String], v: Value) {
 ///
 /// `limits.max_string_chars` bounds each value: the whole cell, or each entry of a list
 /// cell (a list of 100,000 partner ids is one long cell of short values).
-fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>, (&'static str, String)> {
+fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>, (IssueCode, String)> {
     if text.trim().is_empty() {
         return Ok(if col.kind == Kind::List { Some(Value::Array(vec![])) } else { None });
     }
     let max_chars = limits.max_string_chars as usize;
     let too_long = || {
         let what = if col.kind == Kind::List { "an entry of this cell" } else { "this cell" };
-        ("limit.exceeded", format!("{what} is longer than {max_chars} characters (option limits.max_string_chars)"))
+        (
+            IssueCode::LimitExceeded,
+            format!("{what} is longer than {max_chars} characters (option limits.max_string_chars)"),
+        )
     };
     if col.kind != Kind::List && text.chars().count() > max_chars {
         return Err(too_long());
@@ -316,7 +320,7 @@ fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>,
             }
             if items.len() as u64 > max_items {
                 return Err((
-                    "limit.exceeded",
+                    IssueCode::LimitExceeded,
                     format!("this cell lists more than {max_items} entries (option limits.max_items)"),
                 ));
             }
@@ -325,7 +329,7 @@ fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>,
         Kind::Bool => match t.to_ascii_lowercase().as_str() {
             "true" | "yes" => Ok(Some(Value::Bool(true))),
             "false" | "no" => Ok(Some(Value::Bool(false))),
-            _ => Err(("type.mismatch", format!("expected true or false, found '{}'", short(t)))),
+            _ => Err((IssueCode::TypeMismatch, format!("expected true or false, found '{}'", short(t)))),
         },
         Kind::Integer | Kind::Number => {
             if let Ok(i) = t.parse::<i64>() {
@@ -334,13 +338,13 @@ fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>,
             let whole = col.kind == Kind::Integer;
             match t.parse::<f64>() {
                 Ok(x) if !x.is_finite() => {
-                    Err(("value.not_finite", format!("'{}' is not a number that can be used", short(t))))
+                    Err((IssueCode::ValueNotFinite, format!("'{}' is not a number that can be used", short(t))))
                 }
                 Ok(x) if whole => {
                     if x.fract() == 0.0 && x.abs() < 9.0e15 {
                         Ok(Some(Value::from(x as i64)))
                     } else {
-                        Err(("type.mismatch", format!("expected a whole number, found '{}'", short(t))))
+                        Err((IssueCode::TypeMismatch, format!("expected a whole number, found '{}'", short(t))))
                     }
                 }
                 Ok(x) => Ok(serde_json::Number::from_f64(x).map(Value::Number)),
@@ -353,7 +357,7 @@ fn read_cell(text: &str, col: &Column, limits: &Limits) -> Result<Option<Value>,
                         ""
                     };
                     let what = if whole { "a whole number" } else { "a number" };
-                    Err(("type.mismatch", format!("expected {what}, found '{}'{hint}", short(t))))
+                    Err((IssueCode::TypeMismatch, format!("expected {what}, found '{}'{hint}", short(t))))
                 }
             }
         }
@@ -465,12 +469,12 @@ impl Locator {
     /// problem already said about the CSV itself.
     fn transform(&self, issue: Issue) -> Option<Issue> {
         let pointer = issue.pointer().unwrap_or_default().to_string();
-        let Some((location, column_name)) = self.locate(&pointer, issue.code) else {
+        let Some((location, column_name)) = self.locate(&pointer, issue.code.as_str()) else {
             return Some(Issue { message: self.rewrite_pointers(&issue.message), ..issue });
         };
         let mut message = self.rewrite_pointers(&issue.message);
         if let Location::Cell { file, row, column } = &location {
-            if issue.code == "field.missing" {
+            if issue.code == IssueCode::FieldMissing {
                 let field: String = pointer
                     .split('/')
                     .skip(1)
@@ -537,7 +541,7 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>, limits: &Limits) -> Result<Initia
     let total: u64 = files.values().map(|b| b.len() as u64).sum();
     if total > limits.max_document_bytes {
         return Err(Error::limit(Issue::at_pointer(
-            "limit.exceeded",
+            IssueCode::LimitExceeded,
             "",
             format!(
                 "the CSV files hold {total} bytes; the limit is {} (option limits.max_document_bytes)",
@@ -552,7 +556,13 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>, limits: &Limits) -> Result<Initia
                 Some(c) => format!("did you mean '{c}'?"),
                 None => format!("the files are: {}", FILES.join(", ")),
             };
-            r.issue("file.unknown", name, 1, None, format!("convener does not read a file called '{name}'; {hint}"));
+            r.issue(
+                IssueCode::FileUnknown,
+                name,
+                1,
+                None,
+                format!("convener does not read a file called '{name}'; {hint}"),
+            );
         }
     }
     let mut tables: BTreeMap<&'static str, Vec<BoundRow>> = BTreeMap::new();
@@ -564,7 +574,7 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>, limits: &Limits) -> Result<Initia
         let bound = r.bind(&raw, &columns_of(file));
         tables.insert(file, bound);
     }
-    if let Some(limit) = r.out.iter().find(|i| i.code == "limit.exceeded") {
+    if let Some(limit) = r.out.iter().find(|i| i.code == IssueCode::LimitExceeded) {
         return Err(Error::limit(limit.clone()));
     }
     let doc = assemble(&mut r, &mut tables);
@@ -586,14 +596,14 @@ fn parent_of(
     file: &'static str,
     key: &str,
     parents: &BTreeMap<String, usize>,
-    code: &'static str,
+    code: IssueCode,
     what: &str,
 ) -> Option<usize> {
     let column = r.loc.column_of(file, key);
     let Some(owner) = take_key(&mut row.object, key) else {
         let failed = column.is_some_and(|c| r.loc.failed.contains(&(file.to_string(), row.row, c)));
         if column.is_some() && !failed {
-            r.issue("field.missing", file, row.row, column, format!("this row names no {what}"));
+            r.issue(IssueCode::FieldMissing, file, row.row, column, format!("this row names no {what}"));
         }
         return None;
     };
@@ -631,16 +641,46 @@ fn push_child(parent: &mut Value, field: &str, item: Value) {
 }
 
 /// Builds the JSON form of the document from the bound rows, recording where each part
-/// came from.
+/// came from: the one-row files, the row tables, then the child rows of partners,
+/// outcomes and surveys.
 fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) -> Value {
     let mut doc = Map::new();
     let mut take = |file: &str| tables.remove(file).unwrap_or_default();
+    initiative(r, &mut doc, take("initiative.csv"));
+    for (file, key) in [("agenda.csv", "agenda"), ("backbone.csv", "backbone")] {
+        let rows = take(file);
+        if rows.len() > 1 {
+            r.issue(
+                IssueCode::CsvRows,
+                file,
+                rows[1].row,
+                None,
+                format!("{file} has one row only; remove the extra rows"),
+            );
+        }
+        if let Some(first) = rows.into_iter().next() {
+            r.loc.src.single.insert(file);
+            doc.insert(key.into(), Value::Object(first.object));
+        }
+    }
+    for &(key, file, _, _) in ROW_TABLES {
+        let rows = take(file);
+        r.loc.src.rows.insert(key, rows.iter().map(|b| b.row).collect());
+        doc.insert(key.into(), Value::Array(rows.into_iter().map(|b| Value::Object(b.object)).collect()));
+    }
+    partner_funding(r, &mut doc, take("partner_funding.csv"));
+    outcome_assumptions(r, &mut doc, take("outcome_assumptions.csv"));
+    let custom = surveys(r, &mut doc, take("surveys.csv"));
+    survey_items(r, &mut doc, &custom, take("survey_items.csv"));
+    survey_answers(r, &mut doc, take("survey_answers.csv"));
+    Value::Object(doc)
+}
 
-    // initiative.csv: format and the header.
-    let mut info = take("initiative.csv");
+/// initiative.csv: the format and the initiative's header, from its one row.
+fn initiative(r: &mut Reader, doc: &mut Map<String, Value>, mut info: Vec<BoundRow>) {
     if info.len() > 1 {
         r.issue(
-            "csv.rows",
+            IssueCode::CsvRows,
             "initiative.csv",
             info[1].row,
             None,
@@ -657,7 +697,7 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         None => {
             doc.insert("format".into(), Value::from(FormatVersion::NAME));
             r.issue(
-                "field.missing",
+                IssueCode::FieldMissing,
                 "initiative.csv",
                 1,
                 None,
@@ -666,66 +706,53 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
             r.loc.missing_columns.insert(("initiative.csv", String::new()));
         }
     }
-    for (file, key) in [("agenda.csv", "agenda"), ("backbone.csv", "backbone")] {
-        let rows = take(file);
-        if rows.len() > 1 {
-            r.issue("csv.rows", file, rows[1].row, None, format!("{file} has one row only; remove the extra rows"));
-        }
-        if let Some(first) = rows.into_iter().next() {
-            r.loc.src.single.insert(file);
-            doc.insert(key.into(), Value::Object(first.object));
-        }
-    }
-    for &(key, file, _, _) in ROW_TABLES {
-        let rows = take(file);
-        r.loc.src.rows.insert(key, rows.iter().map(|b| b.row).collect());
-        doc.insert(key.into(), Value::Array(rows.into_iter().map(|b| Value::Object(b.object)).collect()));
-    }
+}
 
-    let partners = index_of(&doc, "partners");
+/// partner_funding.csv: each row a funding of the partner it names.
+fn partner_funding(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) {
+    let file = "partner_funding.csv";
+    let partners = index_of(doc, "partners");
     r.loc.src.funding = vec![Vec::new(); doc["partners"].as_array().map_or(0, Vec::len)];
-    for mut b in take("partner_funding.csv") {
-        let Some(i) =
-            parent_of(r, &mut b, "partner_funding.csv", "partner", &partners, "reference.unknown_partner", "partner")
+    for mut b in rows {
+        let Some(i) = parent_of(r, &mut b, file, "partner", &partners, IssueCode::ReferenceUnknownPartner, "partner")
         else {
             continue;
         };
         push_child(&mut doc["partners"][i], "funding", Value::Object(b.object));
         r.loc.src.funding[i].push(b.row);
     }
+}
 
-    let outcomes = index_of(&doc, "outcomes");
+/// outcome_assumptions.csv: each row an assumption of the outcome it names.
+fn outcome_assumptions(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) {
+    let file = "outcome_assumptions.csv";
+    let outcomes = index_of(doc, "outcomes");
     r.loc.src.assumptions = vec![Vec::new(); doc["outcomes"].as_array().map_or(0, Vec::len)];
-    for mut b in take("outcome_assumptions.csv") {
-        let Some(i) = parent_of(
-            r,
-            &mut b,
-            "outcome_assumptions.csv",
-            "outcome",
-            &outcomes,
-            "reference.unknown_outcome",
-            "outcome",
-        ) else {
+    for mut b in rows {
+        let Some(i) = parent_of(r, &mut b, file, "outcome", &outcomes, IssueCode::ReferenceUnknownOutcome, "outcome")
+        else {
             continue;
         };
         let Some(text) = b.object.remove("assumption") else {
-            let column = r.loc.column_of("outcome_assumptions.csv", "assumption");
+            let column = r.loc.column_of(file, "assumption");
             if column.is_some() {
-                r.issue("field.missing", "outcome_assumptions.csv", b.row, column, "this row has no assumption".into());
+                r.issue(IssueCode::FieldMissing, file, b.row, column, "this row has no assumption".into());
             }
             continue;
         };
         push_child(&mut doc["outcomes"][i], "assumptions", text);
         r.loc.src.assumptions[i].push(b.row);
     }
+}
 
-    // Surveys, their items and their answers.
-    let survey_rows = take("surveys.csv");
-    r.loc.src.rows.insert("surveys", survey_rows.iter().map(|b| b.row).collect());
-    let n_surveys = survey_rows.len();
+/// surveys.csv: the surveys, each with no responses yet; a custom instrument starts with
+/// no items. Gives, per survey, whether its instrument is custom.
+fn surveys(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) -> Vec<bool> {
+    r.loc.src.rows.insert("surveys", rows.iter().map(|b| b.row).collect());
+    let n_surveys = rows.len();
     let mut custom = vec![false; n_surveys];
     let mut surveys: Vec<Value> = Vec::with_capacity(n_surveys);
-    for (i, mut b) in survey_rows.into_iter().enumerate() {
+    for (i, mut b) in rows.into_iter().enumerate() {
         let instrument = match b.object.remove("instrument") {
             Some(Value::String(s)) if s == "custom" => {
                 custom[i] = true;
@@ -746,20 +773,25 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         surveys.push(Value::Object(obj));
     }
     doc.insert("surveys".into(), Value::Array(surveys));
-    let survey_index = index_of(&doc, "surveys");
     r.loc.src.items = vec![Vec::new(); n_surveys];
     r.loc.src.answers = vec![Vec::new(); n_surveys];
+    custom
+}
 
-    for mut b in take("survey_items.csv") {
-        let file = "survey_items.csv";
-        let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, "reference.unknown_survey", "survey") else {
+/// survey_items.csv: each row an item of the custom survey it names.
+fn survey_items(r: &mut Reader, doc: &mut Map<String, Value>, custom: &[bool], rows: Vec<BoundRow>) {
+    let file = "survey_items.csv";
+    let survey_index = index_of(doc, "surveys");
+    for mut b in rows {
+        let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, IssueCode::ReferenceUnknownSurvey, "survey")
+        else {
             continue;
         };
         if !custom[i] {
             let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
             let column = r.loc.column_of(file, "survey");
             r.issue(
-                "survey.builtin_items",
+                IssueCode::SurveyBuiltinItems,
                 file,
                 b.row,
                 column,
@@ -777,18 +809,23 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         }
         r.loc.src.items[i].push(b.row);
     }
+}
 
-    // Answers: one response per (survey, respondent), in first-seen order.
+/// survey_answers.csv: one response per (survey, respondent), in first-seen order, each
+/// row one answer of it.
+fn survey_answers(r: &mut Reader, doc: &mut Map<String, Value>, rows: Vec<BoundRow>) {
+    let file = "survey_answers.csv";
+    let survey_index = index_of(doc, "surveys");
     let mut response_at: BTreeMap<(usize, String), usize> = BTreeMap::new();
-    for mut b in take("survey_answers.csv") {
-        let file = "survey_answers.csv";
-        let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, "reference.unknown_survey", "survey") else {
+    for mut b in rows {
+        let Some(i) = parent_of(r, &mut b, file, "survey", &survey_index, IssueCode::ReferenceUnknownSurvey, "survey")
+        else {
             continue;
         };
         let Some(respondent) = b.object.remove("respondent") else {
             let column = r.loc.column_of(file, "respondent");
             if column.is_some() {
-                r.issue("field.missing", file, b.row, column, "this row names no respondent".into());
+                r.issue(IssueCode::FieldMissing, file, b.row, column, "this row names no respondent".into());
             }
             continue;
         };
@@ -797,6 +834,7 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
         let answer = b.object.remove("answer");
         let answer_failed =
             r.loc.column_of(file, "answer").is_some_and(|c| r.loc.failed.contains(&(file.to_string(), b.row, c)));
+        let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
         let Some(responses) = doc["surveys"][i].get_mut("responses").and_then(Value::as_array_mut) else {
             continue;
         };
@@ -806,39 +844,61 @@ fn assemble(r: &mut Reader, tables: &mut BTreeMap<&'static str, Vec<BoundRow>>) 
             answers.push((b.row, BTreeMap::new()));
             responses.len() - 1
         });
-        match (item, answer) {
-            (None, None) if answer_failed => {}
-            (None, None) => {}
-            (Some(item), Some(answer)) => {
-                if let Some(map) = responses[j]["answers"].as_object_mut() {
-                    if map.contains_key(&item) {
-                        let sid = doc["surveys"][i]["id"].as_str().unwrap_or_default().to_string();
-                        let column = r.loc.column_of(file, "item");
-                        r.issue(
-                            "field.duplicate",
-                            file,
-                            b.row,
-                            column,
-                            format!("'{who}' already answered '{item}' in the survey '{sid}'; keep one answer"),
-                        );
-                    } else {
-                        map.insert(item.clone(), answer);
-                        r.loc.src.answers[i][j].1.insert(item, b.row);
-                    }
-                }
-            }
-            (None, Some(_)) => {
+        let at = Answer { survey: i, response: j, row: b.row, who: &who, sid: &sid };
+        put_answer(r, responses[j]["answers"].as_object_mut(), at, (item, answer), answer_failed);
+    }
+}
+
+/// Where an answer row goes: its survey and response, its row, and who gave it.
+struct Answer<'a> {
+    survey: usize,
+    response: usize,
+    row: u64,
+    who: &'a str,
+    sid: &'a str,
+}
+
+/// Puts one row's answer into its response, or says what the row lacks (nothing when its
+/// answer cell could not be read: that is said already).
+fn put_answer(
+    r: &mut Reader,
+    answers: Option<&mut Map<String, Value>>,
+    at: Answer,
+    (item, answer): (Option<String>, Option<Value>),
+    answer_failed: bool,
+) {
+    let file = "survey_answers.csv";
+    match (item, answer) {
+        (None, None) => {}
+        (Some(item), Some(answer)) => {
+            let Some(map) = answers else {
+                return;
+            };
+            if map.contains_key(&item) {
                 let column = r.loc.column_of(file, "item");
-                r.issue("field.missing", file, b.row, column, "this answer names no item".into());
-            }
-            (Some(_), None) if answer_failed => {}
-            (Some(_), None) => {
-                let column = r.loc.column_of(file, "answer");
-                r.issue("field.missing", file, b.row, column, "this row has an item but no answer".into());
+                let (who, sid) = (at.who, at.sid);
+                r.issue(
+                    IssueCode::FieldDuplicate,
+                    file,
+                    at.row,
+                    column,
+                    format!("'{who}' already answered '{item}' in the survey '{sid}'; keep one answer"),
+                );
+            } else {
+                map.insert(item.clone(), answer);
+                r.loc.src.answers[at.survey][at.response].1.insert(item, at.row);
             }
         }
+        (None, Some(_)) => {
+            let column = r.loc.column_of(file, "item");
+            r.issue(IssueCode::FieldMissing, file, at.row, column, "this answer names no item".into());
+        }
+        (Some(_), None) if answer_failed => {}
+        (Some(_), None) => {
+            let column = r.loc.column_of(file, "answer");
+            r.issue(IssueCode::FieldMissing, file, at.row, column, "this row has an item but no answer".into());
+        }
     }
-    Value::Object(doc)
 }
 
 /// Runs the document checks on the assembled document, traces every problem to its cell,
@@ -850,7 +910,7 @@ fn finish(r: Reader, doc: Value) -> Result<Initiative, Error> {
     // say only that, until it is saved again.
     let unreadable = csv_issues
         .iter()
-        .any(|i| i.code == "encoding.invalid" && matches!(i.location, Location::Cell { column: None, .. }));
+        .any(|i| i.code == IssueCode::EncodingInvalid && matches!(i.location, Location::Cell { column: None, .. }));
     if unreadable {
         csv_issues.sort_by_key(folder_order);
         return Err(Error::InvalidDocument(Problems { issues: csv_issues, more: unlisted }));
@@ -861,7 +921,8 @@ fn finish(r: Reader, doc: Value) -> Result<Initiative, Error> {
         Err(_) => {
             let schema = crate::schema::initiative();
             let mut ptr = String::new();
-            crate::load::walk::Walker::new(schema, &mut checks, "field.unknown").walk(&doc, schema, &mut ptr, None);
+            crate::load::walk::Walker::new(schema, &mut checks, IssueCode::FieldUnknown)
+                .walk(&doc, schema, &mut ptr, None);
             None
         }
     };

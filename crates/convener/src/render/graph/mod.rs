@@ -54,6 +54,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::codes::IssueCode;
 use crate::model::{Initiative, Partner, Tie, ValueError};
 use crate::network::{NetworkReport, PartnerMeasures};
 use crate::util::text::plain as number_text;
@@ -131,7 +132,7 @@ impl FromStr for GraphFormat {
     /// `value.unknown` with the closest known one suggested.
     fn from_str(s: &str) -> Result<Self, ValueError> {
         GraphFormat::ALL.iter().copied().find(|f| f.as_str() == s).ok_or_else(|| ValueError {
-            code: "value.unknown",
+            code: IssueCode::ValueUnknown,
             message: crate::util::suggest::unknown_value_message(
                 "graph format",
                 s,
