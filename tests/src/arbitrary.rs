@@ -131,6 +131,19 @@ pub fn document(seed: u64, size: usize) -> Initiative {
     info.place = g.maybe_text();
     info.started = g.chance(0.5).then(|| g.date());
 
+    let partners = partners(&mut g, n);
+    let ids: Vec<Id> = partners.iter().map(|p| p.id.clone()).collect();
+    let mut doc = Initiative::new(info, partners);
+    agenda(&mut g, &mut doc, &ids);
+    ties(&mut g, &mut doc, &ids);
+    let results = plan(&mut g, &mut doc, &ids);
+    indicators(&mut g, &mut doc, &ids, &results);
+    channels(&mut g, &mut doc, &ids);
+    surveys(&mut g, &mut doc, &ids);
+    doc
+}
+
+fn partners(g: &mut Gen, n: usize) -> Vec<Partner> {
     let mut partners = Vec::new();
     for i in 0..n {
         let mut p = Partner::new(g.id("p", i), g.text());
@@ -148,17 +161,22 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         p.tags = (0..g.below(3)).map(|_| Tag::new(*g.pick(TAGS)).expect("valid tag")).collect();
         partners.push(p);
     }
-    let ids: Vec<Id> = partners.iter().map(|p| p.id.clone()).collect();
-    let mut doc = Initiative::new(info, partners);
+    partners
+}
 
+fn agenda(g: &mut Gen, doc: &mut Initiative, ids: &[Id]) {
+    let n = ids.len();
     if g.chance(0.7) {
         let mut agenda = Agenda::new(g.text());
         agenda.problem = g.maybe_text();
-        agenda.endorsed_by = g.distinct_ids(&ids, n);
+        agenda.endorsed_by = g.distinct_ids(ids, n);
         agenda.adopted = g.chance(0.5).then(|| g.date());
         doc.agenda = Some(agenda);
     }
+}
 
+fn ties(g: &mut Gen, doc: &mut Initiative, ids: &[Id]) {
+    let n = ids.len();
     let mut pairs = std::collections::BTreeSet::new();
     for _ in 0..g.below(3 * n) {
         let (a, b) = (g.below(n), g.below(n));
@@ -178,7 +196,10 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         t.depends = g.chance(0.15);
         doc.ties.push(t);
     }
+}
 
+/// Goals, outcomes and activities; gives the goal and outcome ids.
+fn plan(g: &mut Gen, doc: &mut Initiative, ids: &[Id]) -> Vec<Id> {
     for i in 0..g.below(3) {
         let goal = Goal {
             id: g.id("g", i),
@@ -204,16 +225,19 @@ pub fn document(seed: u64, size: usize) -> Initiative {
 
     let mut activity_ids: Vec<Id> = Vec::new();
     for i in 0..g.below(5) {
-        let lead = g.pick(&ids).clone();
+        let lead = g.pick(ids).clone();
         let mut a = Activity::new(g.id("a", i), g.text(), lead);
-        a.partners = g.distinct_ids(&ids, 3);
+        a.partners = g.distinct_ids(ids, 3);
         a.outcomes = g.distinct_ids(&outcome_ids, 2);
         a.depends_on = g.distinct_ids(&activity_ids, 2);
         a.funded_until = g.chance(0.5).then(|| g.date());
         activity_ids.push(a.id.clone());
         doc.activities.push(a);
     }
+    results
+}
 
+fn indicators(g: &mut Gen, doc: &mut Initiative, ids: &[Id], results: &[Id]) {
     for i in 0..g.below(4) {
         let frequency = *g.pick(&[Frequency::Annual, Frequency::Quarterly, Frequency::Monthly]);
         let aggregation = *g.pick(Aggregation::ALL);
@@ -226,8 +250,8 @@ pub fn document(seed: u64, size: usize) -> Initiative {
             aggregation,
             *g.pick(IndicatorKind::ALL),
         );
-        ind.measures = g.distinct_ids(&results, 2);
-        ind.reporters = g.distinct_ids(&ids, 3);
+        ind.measures = g.distinct_ids(results, 2);
+        ind.reporters = g.distinct_ids(ids, 3);
         if g.chance(0.5) {
             ind.baseline = Some(PeriodValue { period: g.period(frequency), value: g.number() });
         }
@@ -263,21 +287,24 @@ pub fn document(seed: u64, size: usize) -> Initiative {
         }
         doc.indicators.push(ind);
     }
+}
 
+fn channels(g: &mut Gen, doc: &mut Initiative, ids: &[Id]) {
+    let n = ids.len();
     for i in 0..g.below(3) {
         let c = Channel {
             id: g.id("c", i),
             name: g.text(),
             kind: *g.pick(ChannelKind::ALL),
             frequency: *g.pick(Frequency::ALL),
-            members: g.distinct_ids(&ids, n),
+            members: g.distinct_ids(ids, n),
         };
         doc.channels.push(c);
     }
 
     if g.chance(0.6) {
         doc.backbone = Some(Backbone {
-            partner: g.pick(&ids).clone(),
+            partner: g.pick(ids).clone(),
             staff_fte: g.chance(0.5).then(|| NonNegative::new(g.rng.random_range(0.0..10.0)).expect("≥ 0")),
             functions: BackboneFunctions {
                 guide_vision_strategy: g.rating(),
@@ -289,7 +316,10 @@ pub fn document(seed: u64, size: usize) -> Initiative {
             },
         });
     }
+}
 
+fn surveys(g: &mut Gen, doc: &mut Initiative, ids: &[Id]) {
+    let n = ids.len();
     for i in 0..g.below(3) {
         let instrument = if g.chance(0.5) {
             Instrument::FiveConditions
@@ -305,7 +335,7 @@ pub fn document(seed: u64, size: usize) -> Initiative {
             Instrument::Custom(CustomInstrument { items })
         };
         let item_ids: Vec<Id> = instrument.items().iter().map(|it| it.id.clone()).collect();
-        let respondents = g.distinct_ids(&ids, n);
+        let respondents = g.distinct_ids(ids, n);
         let responses = respondents
             .into_iter()
             .map(|respondent| {
@@ -319,5 +349,4 @@ pub fn document(seed: u64, size: usize) -> Initiative {
             .collect();
         doc.surveys.push(Survey { id: g.id("s", i), instrument, date: g.date(), responses });
     }
-    doc
 }
