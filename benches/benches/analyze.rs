@@ -1,4 +1,4 @@
-//! `Initiative::analyze` of the DESIGN §7 initiative (300 partners, about 3,000 ties, 50
+//! `Initiative::analyze` of the benchmark initiative (300 partners, about 3,000 ties, 50
 //! indicators, about 10⁴ measurements), with and without writing the report's JSON.
 
 use std::hint::black_box;

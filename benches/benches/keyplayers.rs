@@ -1,4 +1,4 @@
-//! The key-player sweep (the damage of losing each partner, ranked) of the DESIGN §7
+//! The key-player sweep (the damage of losing each partner, ranked) of the benchmark
 //! initiative: 300 partners, about 3,000 ties.
 
 use std::hint::black_box;

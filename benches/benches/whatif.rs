@@ -1,4 +1,4 @@
-//! What-if on the DESIGN §7 initiative (300 partners): the network change of losing each
+//! What-if on the benchmark initiative (300 partners): the network change of losing each
 //! partner in turn (`Initiative::without` + `network::whatif::delta`), and the whole answer
 //! with the report (`convener::what_if`) for one partner.
 

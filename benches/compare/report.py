@@ -21,7 +21,7 @@ OPERATIONS = [
     ("louvain", "Louvain communities"),
 ]
 MODELS = {"er": "Erdős–Rényi", "ba": "Barabási–Albert"}
-# DESIGN §7: exact betweenness and closeness are compared with these three.
+# The speed targets: exact betweenness and closeness are compared with these three.
 BC_PEERS = ["igraph", "rustworkx", "graph-tool"]
 
 
@@ -155,7 +155,7 @@ def memory_table(runs, out):
 
 
 def target_rows(runs, app, wasm):
-    """(work, target, measured, verdict) rows for DESIGN §7."""
+    """(work, target, measured, verdict) rows for the speed targets."""
     sizes = sizes_of(runs)
     rows = []
 
@@ -330,7 +330,7 @@ def main(results, output):
         out.append(f"- graph-tool: {m['graph_tool_missing']}")
     out.append("")
 
-    out.append("## DESIGN §7 targets\n")
+    out.append("## Speed targets\n")
     out.append("| work | target | measured | verdict |")
     out.append("|---|---|---|---|")
     rows = target_rows(runs, app, wasm)
@@ -393,7 +393,7 @@ def main(results, output):
 
     if app:
         out.append("## Application work (convener only)\n")
-        out.append("From `convener-compare app`, median of repeated runs: the DESIGN §7 initiative "
+        out.append("From `convener-compare app`, median of repeated runs: the benchmark initiative "
                    "(`SynthOptions::design_benchmark()`), and documents from `synth::initiative` with seed 1.\n")
         out.append("```json")
         out.append(json.dumps({k: v for k, v in app.items() if k not in ("peak_rss_kib", "process_seconds")},

@@ -11,7 +11,7 @@ use convener::network::PartnerGraph;
 
 pub mod graphs;
 
-/// The mean degree of every benchmark graph (DESIGN §7).
+/// The mean degree of every benchmark graph (a speed target).
 pub const MEAN_DEGREE: usize = 10;
 
 /// The seed of every benchmark graph.

@@ -4,7 +4,7 @@
 Generates seeded random partner networks of many shapes, writes each as a `convener/1`
 document, runs the convener binary (`network --format json`, and `--format csv` for a
 sample), builds the same graphs in networkx and compares every measure networkx defines
-(DESIGN.md §4, "network"):
+(docs/scoring.md, "The partner network"):
 
 - undirected graph: a pair is joined when either direction has a tie at `communicate` or
   above; ties at `compete`/`coexist` are reported but never connect;

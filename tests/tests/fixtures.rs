@@ -20,7 +20,7 @@ use serde_json::Value;
 /// The command that rewrites the expected reports.
 const WRITE_COMMAND: &str = "CONVENER_WRITE_FIXTURES=1 cargo test -p convener-conformance --test fixtures";
 
-/// The report's top-level keys, in the order DESIGN.md §4 fixes.
+/// The report's top-level keys, in the order docs/scoring.md gives ("The report").
 const REPORT_KEYS: [&str; 9] =
     ["format", "initiative", "as_of", "options", "conditions", "network", "measurement", "plan", "findings"];
 

@@ -1,6 +1,6 @@
 //! convener's side of `benches/compare`: writes the shared edge-list files, times each
 //! network operation of the core on one of them, and times the application work of
-//! DESIGN §7 (analyze, what-if sweep, load), printing one JSON object on stdout.
+//! the speed targets (analyze, what-if sweep, load), printing one JSON object on stdout.
 //!
 //! ```text
 //! convener-compare graphs DIR SIZE... [--sources K]   write {er,ba}-SIZE.txt (+ sources-SIZE.txt)
@@ -11,7 +11,7 @@
 //!
 //! `profile` runs one piece of the application work TIMES times (default 1) and nothing
 //! else, so that `perf record` or `valgrind --tool=callgrind` see only it: `analyze` (the
-//! DESIGN §7 initiative), `what-if` (one network what-if per partner of it), `load` (a
+//! benchmark initiative), `what-if` (one network what-if per partner of it), `load` (a
 //! 10⁵-partner document, generated first), or a network operation on an edge-list file:
 //! `betweenness|closeness|components|articulation|cores|louvain FILE`.
 //!
@@ -298,7 +298,7 @@ fn profile(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `app [--quick]`: analyze, the what-if sweeps and the key-player sweep of the DESIGN §7
+/// `app [--quick]`: analyze, the what-if sweeps and the key-player sweep of the benchmark
 /// initiative; loading a 10⁵-partner document; the bytes a loaded document holds per tie.
 fn app(args: &[String]) -> Result<(), String> {
     let quick = args.iter().any(|a| a == "--quick");

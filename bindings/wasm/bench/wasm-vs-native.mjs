@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// WebAssembly in Node against native Rust on the DESIGN §7 benchmark initiative: a
+// WebAssembly in Node against native Rust on the benchmark initiative: a
 // 300-partner synthetic initiative (`convener synth --partners 300 --seed 2025`).
 //
 //   node bench/wasm-vs-native.mjs [--runs N] [--no-build]     (from bindings/wasm)
@@ -13,7 +13,7 @@
 //   native  Initiative::from_json + analyze + to_json, and analyze + to_json alone, with
 //           rayon's default threads (the default `parallel` feature) and with one thread
 // and prints the medians and the ratios wasm / native. Nothing is timed in the tests
-// (DESIGN §7); this is run by hand.
+// (a speed target); this is run by hand.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -126,7 +126,7 @@ console.log(
 );
 console.log(
   `wasm / native, analyse only: ${ratio(wasmAnalyze, nativeDefault.analyze_ms)} ` +
-    `(against one thread: ${ratio(wasmAnalyze, nativeOne.analyze_ms)})   target (DESIGN §7): ≤ 2×`,
+    `(against one thread: ${ratio(wasmAnalyze, nativeOne.analyze_ms)})   target: ≤ 2×`,
 );
 console.log(
   JSON.stringify({

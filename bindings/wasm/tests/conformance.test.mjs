@@ -1,4 +1,4 @@
-// Conformance (DESIGN §6): every fixture in tests/fixtures gives report.json's bytes from
+// Conformance (docs/guarantees.md): every fixture in tests/fixtures gives report.json's bytes from
 // the WebAssembly build, however the document and options are handed over.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 //! The generator seen from outside: generated documents load back through the loader
-//! unchanged, and the benchmark configuration of DESIGN §7 has its shape.
+//! unchanged, and the benchmark configuration has its shape.
 
 use convener::Initiative;
 use convener::synth::{SynthOptions, initiative};

@@ -1,4 +1,4 @@
-//! What each fuzz target checks (DESIGN §5: no input may panic, hang or lose data), shared by the fuzz targets
+//! What each fuzz target checks (no input may panic, hang or lose data: docs/guarantees.md), shared by the fuzz targets
 //! and the corpus replay test `crates/convener/tests/fuzz_corpus.rs`; a failed property panics.
 //!
 //! Inputs are raw bytes. `csv_folder` splits its input at each NUL byte into files: the first byte of a piece

@@ -1,7 +1,7 @@
 //! Reading documents and options: limits, typed parsing, the structural walk that lists
 //! every problem, and the checks between parts.
 //!
-//! The order (DESIGN §5): the byte limit; a quick pass for the depth, string and list
+//! The order (docs/guarantees.md): the byte limit; a quick pass for the depth, string and list
 //! limits; the typed parse; and only when that fails, a walk of the JSON value against the
 //! generated schema to list every structural problem. A document that parses is then
 //! checked between its parts (ids, references, duplicates, periods).

@@ -213,7 +213,7 @@ named_enum!(
 );
 
 impl Sector {
-    /// The sector group of DESIGN §2: statutory = {statutory, health, education,
+    /// The sector group (docs/format.md): statutory = {statutory, health, education,
     /// police_justice}; third_sector = {third_sector}; community = {community,
     /// family_voice}; other = the rest.
     pub fn group(self) -> SectorGroup {

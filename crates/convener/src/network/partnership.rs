@@ -51,7 +51,7 @@ pub struct GroupEi {
 /// Mixing between sector groups over the connections (Krackhardt & Stern 1988): for the
 /// network, external = connections joining two groups, internal = connections within one;
 /// for a group, external = its connections to other groups, internal = those within it.
-/// Sector groups as DESIGN §2: statutory, third sector, community, other.
+/// Sector groups (docs/format.md): statutory, third sector, community, other.
 ///
 /// # Example
 /// ```

@@ -84,7 +84,7 @@ pub(crate) fn xml(s: &str) -> String {
 }
 
 /// A CSV text cell with the formula guard: a cell starting with `=`, `+`, `-`, `@`, a tab,
-/// a carriage return or `'` gets one leading `'` (the CSV folder's rule, DESIGN §2).
+/// a carriage return or `'` gets one leading `'` (the CSV folder's rule, docs/format.md).
 pub(crate) fn csv(s: &str) -> String {
     crate::formats::csv::guard(s)
 }

@@ -143,7 +143,7 @@ impl SynthOptions {
         SynthOptions { partners, seed, ..SynthOptions::default() }
     }
 
-    /// The benchmark initiative of DESIGN §7: 300 partners, about 3,000 ties, 50
+    /// The benchmark initiative: 300 partners, about 3,000 ties, 50
     /// indicators and about 10,000 measurements (seed 2025).
     ///
     /// # Example

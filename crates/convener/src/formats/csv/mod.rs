@@ -1,4 +1,4 @@
-//! The CSV folder: the same document as one spreadsheet file per part (DESIGN §2).
+//! The CSV folder: the same document as one spreadsheet file per part (docs/format.md).
 //!
 //! Reading turns the files into the JSON form of the document and runs the very same
 //! checks as JSON loading, so every problem has the same code; each problem's JSON pointer
