@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use convener::{FindingCode, Initiative, Options};
+use convener_conformance::{first_difference, fixtures_dir, read, write_mode};
 use serde_json::Value;
 
 /// The command that rewrites the expected reports.
@@ -56,18 +57,6 @@ struct Fixture {
     actual: String,
     /// The text of `report.json` (after writing it, in write mode); `None` if missing.
     expected: Option<String>,
-}
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-fn write_mode() -> bool {
-    std::env::var("CONVENER_WRITE_FIXTURES").is_ok_and(|v| !v.is_empty() && v != "0")
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 fn load(dir: &Path) -> Fixture {
@@ -113,22 +102,6 @@ fn expected_json(f: &Fixture) -> Value {
         .as_deref()
         .unwrap_or_else(|| panic!("fixture {}: report.json is missing; write it with\n  {WRITE_COMMAND}", f.name));
     serde_json::from_str(text).unwrap_or_else(|e| panic!("fixture {}: report.json is not JSON: {e}", f.name))
-}
-
-/// Where two texts first differ: the line number (from 1) and both lines.
-fn first_difference(expected: &str, actual: &str) -> String {
-    let mut e = expected.split('\n');
-    let mut a = actual.split('\n');
-    let mut line = 1;
-    loop {
-        match (e.next(), a.next()) {
-            (Some(x), Some(y)) if x == y => line += 1,
-            (x, y) => {
-                let show = |s: Option<&str>| s.map_or_else(|| "(end of file)".to_string(), |s| format!("{s:?}"));
-                return format!("line {line}:\n      expected {}\n      actual   {}", show(x), show(y));
-            }
-        }
-    }
 }
 
 #[test]

@@ -13,9 +13,10 @@
 //! and review the diff of `tests/fixtures/*/outputs/` before committing it.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use convener::{Initiative, Options, Output, RenderRequest, Rendered, render};
+use convener_conformance::{first_difference, fixtures_dir, read, write_mode};
 
 /// The command that rewrites the golden files.
 const WRITE_COMMAND: &str =
@@ -30,18 +31,6 @@ const FIXTURES: [&str; 6] = [
     "edge-one-partner",
     "phases-freeze-suppressed",
 ];
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-fn write_mode() -> bool {
-    std::env::var("CONVENER_WRITE_FIXTURES").is_ok_and(|v| !v.is_empty() && v != "0")
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
 
 /// Every output of one initiative through the one entry, `render`, by file name (a CSV
 /// folder's files under `csv-folder/`). The report's JSON is the fixture's `report.json`
@@ -72,21 +61,6 @@ fn outputs(doc: &Initiative, options: &Options) -> Vec<(String, String)> {
 fn options_of(dir: &Path) -> Options {
     let path = dir.join("options.json");
     if path.exists() { Options::from_json(&read(&path)).expect("valid options") } else { Options::default() }
-}
-
-/// Where two texts first differ: the line number (from 1) and both lines.
-fn first_difference(expected: &str, actual: &str) -> String {
-    let (mut e, mut a) = (expected.split('\n'), actual.split('\n'));
-    let mut line = 1;
-    loop {
-        match (e.next(), a.next()) {
-            (Some(x), Some(y)) if x == y => line += 1,
-            (x, y) => {
-                let show = |s: Option<&str>| s.map_or_else(|| "(end of file)".to_string(), |s| format!("{s:.200?}"));
-                return format!("line {line}:\n      expected {}\n      actual   {}", show(x), show(y));
-            }
-        }
-    }
 }
 
 /// The files under `dir`, as paths relative to it, sorted.
