@@ -26,7 +26,7 @@ except convener.ConvenerError as e:
         print(f"  {where}: {issue['message']} [{issue['code']}]", file=sys.stderr)
     sys.exit(1)
 
-with initiative:  # frees convener's handle at the end of the block
+with initiative:  # closed at the end of the block
     report = initiative.analyze()  # the report as a dict (convener-report/1)
 
     # The scorecard: the five conditions ("factors" holds custom survey factors instead).

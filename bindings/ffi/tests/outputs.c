@@ -3,8 +3,8 @@
  * (outputs/), convener_render of each output named there gives exactly the golden bytes
  * (the what-if outputs without the document's first partner, as the golden files are
  * made); the report equals report.json; the CSV folder comes as a JSON object of files;
- * an unknown output and a what-if without partners fail with a status and the error's
- * code; the byte count is exact and convener_bytes_free takes NULL.
+ * a what-if naming no partner removes nothing; an unknown output fails with a status and
+ * the error's code; the byte count is exact and convener_bytes_free takes NULL.
  *
  * Usage: outputs [REPO_ROOT]   (default ".")
  */
@@ -128,7 +128,9 @@ static void errors(const char *root) {
   CHECK_STATUS(convener_last_error_json(&json), CONVENER_OK);
   CHECK(json != NULL && strstr(json, "\"code\":\"argument.unknown_output\"") != NULL, "%s", json);
   convener_string_free(json);
-  CHECK_STATUS(convener_render(ini, "{\"output\": \"what-if.json\"}", &out, &out_len), CONVENER_INVALID_OPTIONS);
+  CHECK_STATUS(convener_render(ini, "{\"output\": \"what-if.json\"}", &out, &out_len), CONVENER_OK);
+  CHECK(out != NULL && out_len > 0 && memcmp(out, "{\n  \"removed\": []", 17) == 0, "what-if without partners");
+  convener_bytes_free(out, out_len);
   CHECK_STATUS(convener_render(ini, "{\"output\": \"what-if.json\", \"without\": [\"nobody\"]}", &out, &out_len),
                CONVENER_INVALID_OPTIONS);
   CHECK_STATUS(convener_render(ini, "{\"output\": \"report.md\", \"options\": {\"min_levle\": 1}}", &out, &out_len),

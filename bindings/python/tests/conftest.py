@@ -1,8 +1,5 @@
-"""Shared paths and helpers for the tests of the Python package.
-
-The library is found as the package finds it (``CONVENER_LIB``, ``convener/_lib/``, then
-the checkout's ``target/release/``); scripts/check-python sets ``CONVENER_LIB``.
-"""
+"""Shared paths and helpers for the tests of the Python package (installed with pip from
+bindings/python: the compiled module and the Python around it)."""
 
 from __future__ import annotations
 

@@ -195,8 +195,8 @@ impl Rendered {
 /// The output's bytes (text for all but a workbook) or, for `csv-folder`, its files.
 ///
 /// # Errors
-/// `argument.invalid` when a what-if output names no partner; `argument.unknown_partner`
-/// when it names one the document does not have.
+/// `argument.unknown_partner` when a what-if output names a partner the document does not
+/// have.
 ///
 /// # Example
 /// ```
@@ -280,13 +280,9 @@ fn graph_format(output: Output) -> GraphFormat {
     }
 }
 
+/// The what-if answer; with no partner named, nothing is removed and the report is the
+/// whole initiative's.
 fn what_if(request: &RenderRequest) -> Result<String, Error> {
-    if request.without.is_empty() {
-        return Err(Error::InvalidArgument {
-            code: IssueCode::ArgumentInvalid,
-            message: format!("{} needs the partners to remove ('without')", request.output),
-        });
-    }
     let ids: Vec<&str> = request.without.iter().map(String::as_str).collect();
     let answer = crate::report::what_if(request.document, &ids, &request.options)?;
     Ok(match request.output {
