@@ -32,6 +32,8 @@ test('every path the package.json names exists', () => {
   assert.equal(pkg.exports['.'].node.types, './index.d.ts');
   assert.equal(pkg.exports['.'].browser.default, './pkg/web/convener.js');
   assert.equal(pkg.exports['.'].default, './pkg/web/convener.js');
+  assert.equal(pkg.exports['./convener_bg.wasm'].default, './pkg/web/convener_bg.wasm');
+  assert.equal(pkg.exports['./convener_bg.wasm'].types, './wasm.d.ts');
 });
 
 test('devDependencies are pinned exactly and there are no run-time dependencies', () => {
@@ -51,6 +53,7 @@ test('npm pack ships the two builds, the declarations and the README, nothing el
     encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /\bwarn/i, 'npm pack warned');
   const files = JSON.parse(r.stdout)[0].files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'README.md',
@@ -61,9 +64,11 @@ test('npm pack ships the two builds, the declarations and the README, nothing el
     'pkg/node/package.json',
     'pkg/web/convener.js',
     'pkg/web/convener_bg.wasm',
+    'pkg/web/package.json',
     'types/initiative.d.ts',
     'types/options.d.ts',
     'types/report.d.ts',
+    'wasm.d.ts',
     'web.d.ts',
   ]);
 });
