@@ -1,6 +1,6 @@
 //! The report as one self-contained, accessible HTML page: inline CSS and SVG, no
 //! scripts, nothing fetched; a table behind every picture; headings in order; a print
-//! stylesheet. The words are the page's ([`page`](super::page)); this file lays its blocks
+//! stylesheet. The words are the page's (`render/page.rs`); this file lays its blocks
 //! out.
 
 use std::fmt::Write;

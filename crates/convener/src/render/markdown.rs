@@ -1,5 +1,5 @@
 //! The report as Markdown (CommonMark with GitHub tables): for emails, wikis and a
-//! paper's appendix. The words are the page's ([`page`](super::page)); this file lays its
+//! paper's appendix. The words are the page's (`render/page.rs`); this file lays its
 //! blocks out. Pictures and folded detail (the values behind each chart) are left to the
 //! HTML page.
 
